@@ -1,0 +1,7 @@
+import { Injectable } from '@nestjs/common';
+
+/** Set when the process starts draining: readiness turns 503 and connections close after their response. */
+@Injectable()
+export class ShutdownState {
+  draining = false;
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { AppConfig, ConfigurationError, loadAppConfig } from '@app/common';
+import { Logger } from '@nestjs/common';
+import { createApp } from './create-app';
+import { provideDatabase, runAutoSetup } from './database-bootstrap';
+import { ShutdownState } from './http/shutdown-state';
+
+const logger = new Logger('Main');
+
+async function bootstrap(): Promise<void> {
+  const { config, embedded } = await provideDatabase(readConfig());
+  try {
+    await runAutoSetup(config);
+    const app = await createApp(config);
+    await app.listen(config.http.port, config.http.host);
+    logger.log(`Dino Wallet listening on http://${config.http.host}:${config.http.port} (docs at /docs)`);
+
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.log(`${signal}: finishing in-flight requests (grace ${config.http.shutdownGraceMs} ms)`);
+      app.get(ShutdownState).draining = true;
+      setTimeout(() => {
+        logger.error('grace period over with work still in flight; exiting');
+        process.exit(1);
+      }, config.http.shutdownGraceMs).unref();
+      await app.close();
+      await embedded?.stop();
+      logger.log('stopped cleanly');
+      process.exit(0);
+    };
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
+  } catch (error) {
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+function readConfig(): AppConfig {
+  try {
+    return loadAppConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Dino Wallet failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+/** Typed configuration of the service, built once at start-up from validated environment variables. */
+export interface AppConfig {
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly shutdownGraceMs: number;
+  };
+  readonly database: DatabaseConfig;
+  readonly embedded: {
+    readonly port: number;
+    readonly dataDir: string;
+  };
+  readonly ledger: {
+    /** Most postings one database transaction may carry (group commit). */
+    readonly maxBatchSize: number;
+    /** Most postings that may wait for a batch; beyond it writes get 503 (back-pressure). */
+    readonly maxQueue: number;
+    /** Attempts of a whole batch on deadlock / serialization failure. */
+    readonly maxAttempts: number;
+  };
+  readonly idempotency: {
+    readonly retentionHours: number;
+    /** How long a duplicate waits for the in-flight original before answering 409. */
+    readonly waitMs: number;
+    readonly purgeIntervalMs: number;
+    readonly purgeBatchSize: number;
+  };
+  readonly log: {
+    readonly level: LogLevel;
+  };
+  readonly cursorSecret: string;
+}
+
+export interface DatabaseConfig {
+  /** Undefined only before the embedded PostgreSQL has been started. */
+  readonly url: string | undefined;
+  readonly poolSize: number;
+  readonly connectTimeoutMs: number;
+  readonly statementTimeoutMs: number;
+  readonly lockTimeoutMs: number;
+  readonly autoSetup: boolean;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];

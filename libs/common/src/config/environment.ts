@@ -1,0 +1,152 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { AppConfig, LOG_LEVELS, type LogLevel } from './app-config';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
+const toBool = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value;
+};
+
+/** The environment variables the service reads; every one is optional and has a default. */
+export class EnvironmentVariables {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @IsOptional() @IsString() @MinLength(1)
+  HOST = '0.0.0.0';
+
+  @IsOptional() @IsString()
+  DATABASE_URL?: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  DATABASE_CONNECT_TIMEOUT_MS = 2000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  DATABASE_STATEMENT_TIMEOUT_MS = 5000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(600000)
+  DATABASE_LOCK_TIMEOUT_MS = 3000;
+
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  DB_AUTO_SETUP = true;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsOptional() @IsString() @MinLength(1)
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(4096)
+  LEDGER_MAX_BATCH_SIZE = 256;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  LEDGER_MAX_QUEUE = 20000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  LEDGER_MAX_ATTEMPTS = 5;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(24) @Max(24 * 365)
+  IDEMPOTENCY_RETENTION_HOURS = 24;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  IDEMPOTENCY_WAIT_MS = 5000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(86400000)
+  IDEMPOTENCY_PURGE_INTERVAL_MS = 60000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  IDEMPOTENCY_PURGE_BATCH_SIZE = 1000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000)
+  SHUTDOWN_GRACE_MS = 20000;
+
+  @IsOptional() @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional() @IsString() @MinLength(16) @MaxLength(512)
+  CURSOR_SECRET?: string;
+}
+
+/** Thrown with a one-line, human-readable reason when the configuration is unusable. */
+export class ConfigurationError extends Error {
+  override readonly name = 'ConfigurationError';
+}
+
+const DEFAULT_CURSOR_SECRET = 'dino-wallet-cursor-integrity-v1';
+
+/**
+ * Validates the environment and returns the typed configuration, or throws a
+ * {@link ConfigurationError} naming every bad variable on one line.
+ */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.keys(new EnvironmentVariables())
+      .concat(['DATABASE_URL', 'CURSOR_SECRET'])
+      .filter((k) => env[k] !== undefined && env[k] !== '')
+      .map((k) => [k, env[k]]),
+  );
+  const vars = plainToInstance(EnvironmentVariables, present);
+  const problems = validateSync(vars, { skipMissingProperties: false }).map((e) => {
+    const reason = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+    const shown = e.property === 'CURSOR_SECRET' ? 'a hidden value' : JSON.stringify(env[e.property]);
+    return `${e.property} ${reason.replace(/^\S+\s/, '')} (got ${shown})`;
+  });
+  if (vars.DATABASE_URL !== undefined) {
+    const problem = checkDatabaseUrl(vars.DATABASE_URL);
+    if (problem) problems.push(problem);
+  }
+  if (problems.length > 0) {
+    throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return {
+    http: { port: vars.PORT, host: vars.HOST, shutdownGraceMs: vars.SHUTDOWN_GRACE_MS },
+    database: {
+      url: vars.DATABASE_URL,
+      poolSize: vars.DATABASE_POOL_SIZE,
+      connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: vars.DATABASE_LOCK_TIMEOUT_MS,
+      autoSetup: vars.DB_AUTO_SETUP,
+    },
+    embedded: { port: vars.EMBEDDED_PG_PORT, dataDir: vars.EMBEDDED_PG_DIR },
+    ledger: {
+      maxBatchSize: vars.LEDGER_MAX_BATCH_SIZE,
+      maxQueue: vars.LEDGER_MAX_QUEUE,
+      maxAttempts: vars.LEDGER_MAX_ATTEMPTS,
+    },
+    idempotency: {
+      retentionHours: vars.IDEMPOTENCY_RETENTION_HOURS,
+      waitMs: vars.IDEMPOTENCY_WAIT_MS,
+      purgeIntervalMs: vars.IDEMPOTENCY_PURGE_INTERVAL_MS,
+      purgeBatchSize: vars.IDEMPOTENCY_PURGE_BATCH_SIZE,
+    },
+    log: { level: vars.LOG_LEVEL },
+    cursorSecret: vars.CURSOR_SECRET ?? DEFAULT_CURSOR_SECRET,
+  };
+}
+
+function checkDatabaseUrl(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return 'DATABASE_URL must be a URL such as postgres://user:password@host:5432/dbname (got an unparsable value)';
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    return `DATABASE_URL must use the postgres:// or postgresql:// scheme (got "${url.protocol}")`;
+  }
+  if (!url.hostname && !url.searchParams.get('host')) return 'DATABASE_URL must name a host';
+  const sslmode = url.searchParams.get('sslmode');
+  if (sslmode && !['disable', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'].includes(sslmode)) {
+    return `DATABASE_URL has an unknown sslmode "${sslmode}"`;
+  }
+  return undefined;
+}

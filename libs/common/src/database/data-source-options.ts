@@ -1,0 +1,33 @@
+import { MIGRATIONS } from '@app/database';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
+/**
+ * Connection options shared by the service, the CLI and the tests. Every session gets server-side
+ * timeouts so that no request can hang on a lock or a slow statement, and the pool gives up on a
+ * connection attempt quickly when the database is unreachable (the request then gets a 503).
+ */
+export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
+  if (!db.url) throw new Error('DATABASE_URL is not set and no embedded PostgreSQL was started');
+  return {
+    type: 'postgres',
+    url: db.url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: MIGRATIONS_TABLE,
+    logging: false,
+    extra: {
+      max: db.poolSize,
+      connectionTimeoutMillis: db.connectTimeoutMs,
+      idleTimeoutMillis: 30000,
+      statement_timeout: db.statementTimeoutMs,
+      lock_timeout: db.lockTimeoutMs,
+      idle_in_transaction_session_timeout: Math.max(db.statementTimeoutMs * 2, 10000),
+      application_name: 'dino-wallet',
+      keepAlive: true,
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Classifies errors from node-postgres (possibly wrapped by TypeORM's QueryFailedError) by SQLSTATE
+ * and socket error codes, never by message text alone.
+ */
+
+const RETRYABLE_TRANSACTION = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
+
+const UNAVAILABLE_SQLSTATES = new Set([
+  '08000', '08001', '08003', '08004', '08006', '08P01', // connection exceptions
+  '53300', // too_many_connections
+  '57P01', '57P02', '57P03', // admin_shutdown, crash_shutdown, cannot_connect_now
+  '57014', // query_canceled: statement_timeout
+  '55P03', // lock_not_available: lock_timeout
+  '25P03', // idle_in_transaction_session_timeout
+]);
+
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
+]);
+
+const UNAVAILABLE_MESSAGES = [
+  'Connection terminated',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error',
+  'Client was closed and is not queryable',
+  'Cannot use a pool after calling end',
+  'Connection is not established',
+];
+
+/** SQLSTATE or socket code of a database error, if it has one. */
+export function databaseErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, driverError } = error as { code?: unknown; driverError?: unknown };
+  if (typeof code === 'string') return code;
+  return driverError === undefined ? undefined : databaseErrorCode(driverError);
+}
+
+/** A deadlock or serialization failure: the whole transaction may be run again. */
+export function isRetryableTransactionError(error: unknown): boolean {
+  const code = databaseErrorCode(error);
+  return code !== undefined && RETRYABLE_TRANSACTION.has(code);
+}
+
+/**
+ * The database is unreachable, overloaded or timed out: the client should retry later (503), and
+ * nothing was committed by the failed statement.
+ */
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  const code = databaseErrorCode(error);
+  if (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+  const message = error instanceof Error ? error.message : '';
+  return UNAVAILABLE_MESSAGES.some((m) => message.includes(m));
+}
+
+/** numeric_value_out_of_range: a bigint balance would overflow. */
+export function isNumericOverflowError(error: unknown): boolean {
+  return databaseErrorCode(error) === '22003';
+}

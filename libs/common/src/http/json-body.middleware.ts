@@ -1,0 +1,83 @@
+import express, { NextFunction, Request, Response } from 'express';
+import { parse as parseLossless } from 'lossless-json';
+import { ErrorCode } from '../errors/error-code';
+import { buildProblem } from '../errors/problem';
+import { sendProblem } from '../errors/problem-exception.filter';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
+/** A digit followed by a fraction or exponent marker: the cue to parse number lexemes exactly. */
+const MAYBE_NON_INTEGER = /\d[.eE]/;
+const INTEGER_LEXEME = /^-?(0|[1-9]\d*)$/;
+
+const readRaw = express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: false });
+
+/**
+ * Reads and parses JSON request bodies, replacing Nest's body parser so that the contract's rules
+ * hold before any controller runs: writes must be `application/json` (415), at most 64 KiB (413),
+ * well-formed (400) and a JSON object (400).
+ *
+ * JSON.parse turns `1e2` and `100.0` into the integer 100; the contract rejects such amounts, so a
+ * body that may hold a non-integer lexeme is parsed with lossless-json, which hands over each
+ * number's text: fractions and exponents become NaN and fail validation like any non-integer.
+ */
+export function jsonBodyMiddleware(request: Request, response: Response, next: NextFunction): void {
+  if (!METHODS_WITH_BODY.has(request.method)) {
+    next();
+    return;
+  }
+  if (!isJsonContentType(request.headers['content-type'])) {
+    sendProblem(response, buildProblem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json (UTF-8).'));
+    return;
+  }
+  readRaw(request, response, (error?: unknown) => {
+    if (error) {
+      sendProblem(response, problemForReadError(error));
+      return;
+    }
+    const raw: unknown = request.body;
+    const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
+    let parsed: unknown;
+    try {
+      parsed = MAYBE_NON_INTEGER.test(text) ? parseLossless(text, null, parseNumberLexeme) : JSON.parse(text);
+    } catch {
+      sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, 'The body is not well-formed JSON.', { errors: [{ field: 'body', message: 'must be well-formed JSON' }] }));
+      return;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, 'The body must be a JSON object.', { errors: [{ field: 'body', message: 'must be a JSON object' }] }));
+      return;
+    }
+    request.body = parsed;
+    next();
+  });
+}
+
+function parseNumberLexeme(lexeme: string): number {
+  if (!INTEGER_LEXEME.test(lexeme)) return Number.NaN;
+  const value = BigInt(lexeme);
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(value)
+    : Number.NaN;
+}
+
+function isJsonContentType(header: string | undefined): boolean {
+  if (!header) return false;
+  const [mediaType, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  const json = mediaType === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
+  const charset = params.find((p) => p.startsWith('charset='));
+  return json && (charset === undefined || ['charset=utf-8', 'charset="utf-8"', 'charset=utf8'].includes(charset));
+}
+
+function problemForReadError(error: unknown) {
+  const type = typeof error === 'object' && error !== null ? (error as { type?: unknown }).type : undefined;
+  switch (type) {
+    case 'entity.too.large':
+      return buildProblem(ErrorCode.PAYLOAD_TOO_LARGE, `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+    case 'encoding.unsupported':
+      return buildProblem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Compressed bodies are not accepted; send plain JSON.');
+    default:
+      return buildProblem(ErrorCode.VALIDATION_FAILED, 'The body could not be read.', { errors: [{ field: 'body', message: 'could not be read' }] });
+  }
+}

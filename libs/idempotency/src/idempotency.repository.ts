@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
+import { StoredResponse } from './stored-response';
+
+export interface IdempotencyClaim {
+  readonly userId: string;
+  readonly key: string;
+  readonly endpoint: string;
+  readonly fingerprint: string;
+}
+
+export interface IdempotencyCompletion extends StoredResponse {
+  readonly userId: string;
+  readonly key: string;
+  readonly journalId: string | null;
+}
+
+export interface ExistingRecord {
+  readonly userId: string;
+  readonly key: string;
+  readonly fingerprint: string;
+  readonly response: StoredResponse | null;
+}
+
+/**
+ * SQL for idempotency records. Claims and completions take the caller's transactional
+ * EntityManager: a record is claimed and completed in the same transaction as the journal it
+ * describes, so a crash leaves either both or neither.
+ */
+@Injectable()
+export class IdempotencyRepository {
+  constructor(@InjectRepository(IdempotencyRecordEntity) private readonly records: Repository<IdempotencyRecordEntity>) {}
+
+  /**
+   * Inserts a record per claim, in (user, key) order so that concurrent batches wait on each
+   * other's keys in one global order. A claim whose key exists, or is being claimed by another
+   * open transaction (this statement waits for it to end), is not inserted.
+   * @returns the claims that were taken, as `userId\0key` strings.
+   */
+  async claim(manager: EntityManager, claims: readonly IdempotencyClaim[]): Promise<Set<string>> {
+    if (claims.length === 0) return new Set();
+    const rows: Array<{ user_id: string; key: string }> = await manager.query(
+      `INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS c(user_id, key, endpoint, fingerprint)
+       ORDER BY 1, 2
+       ON CONFLICT (user_id, key) DO NOTHING
+       RETURNING user_id, key`,
+      [claims.map((c) => c.userId), claims.map((c) => c.key), claims.map((c) => c.endpoint), claims.map((c) => c.fingerprint)],
+    );
+    return new Set(rows.map((r) => scopedKey(r.user_id, r.key)));
+  }
+
+  async findMany(manager: EntityManager, keys: ReadonlyArray<{ userId: string; key: string }>): Promise<ExistingRecord[]> {
+    if (keys.length === 0) return [];
+    const rows: Array<{ user_id: string; key: string; fingerprint: string; status_code: number | null; response_body: string | null }> =
+      await manager.query(
+        `SELECT k.user_id, k.key, k.fingerprint, k.status_code, k.response_body
+           FROM idempotency_keys k
+           JOIN unnest($1::uuid[], $2::text[]) AS q(user_id, key) ON q.user_id = k.user_id AND q.key = k.key`,
+        [keys.map((k) => k.userId), keys.map((k) => k.key)],
+      );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      key: r.key,
+      fingerprint: r.fingerprint,
+      response: r.status_code === null || r.response_body === null ? null : { status: r.status_code, body: r.response_body },
+    }));
+  }
+
+  async complete(manager: EntityManager, completions: readonly IdempotencyCompletion[]): Promise<void> {
+    if (completions.length === 0) return;
+    await manager.query(
+      `UPDATE idempotency_keys k
+          SET status_code = c.status, response_body = c.body, journal_id = c.journal_id, completed_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::bigint[]) AS c(user_id, key, status, body, journal_id)
+        WHERE k.user_id = c.user_id AND k.key = c.key`,
+      [
+        completions.map((c) => c.userId),
+        completions.map((c) => c.key),
+        completions.map((c) => c.status),
+        completions.map((c) => c.body),
+        completions.map((c) => c.journalId),
+      ],
+    );
+  }
+
+  /**
+   * Deletes at most `limit` records created before `cutoff`. Rows that a writer holds are skipped
+   * (SKIP LOCKED), so purging never makes a write wait.
+   */
+  async purgeBefore(cutoff: Date, limit: number): Promise<number> {
+    const result: [unknown[], number] = await this.records.manager.query(
+      `DELETE FROM idempotency_keys
+        WHERE ctid = ANY (ARRAY(
+          SELECT ctid FROM idempotency_keys WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED))`,
+      [cutoff, limit],
+    );
+    return result[1];
+  }
+}
+
+export function scopedKey(userId: string, key: string): string {
+  return `${userId}\u0000${key}`;
+}

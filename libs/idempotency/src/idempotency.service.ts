@@ -1,0 +1,69 @@
+import { AppConfig } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { IdempotencyKeyInProgressException, IdempotencyKeyReusedException } from './idempotency.exception';
+import { scopedKey } from './idempotency.repository';
+import { WriteResult } from './stored-response';
+
+interface InFlight {
+  readonly fingerprint: string;
+  readonly outcome: Promise<WriteResult>;
+}
+
+/**
+ * Coordinates requests that share an idempotency key inside this process. The first one runs;
+ * the others wait for it (at most `IDEMPOTENCY_WAIT_MS`) and then answer from its stored outcome:
+ * the replay for the same request, IDEMPOTENCY_KEY_REUSED for a different one, 409 when the wait
+ * runs out. When the first one ends without a stored outcome (a 404 or a 503), a waiter runs its
+ * own request. Across processes the database does the same job: a claim waits on the other
+ * transaction's uncommitted record (see `IdempotencyRepository.claim`).
+ */
+@Injectable()
+export class IdempotencyService {
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly waitMs: number;
+
+  constructor(config: ConfigService<AppConfig, true>) {
+    this.waitMs = config.get('idempotency', { infer: true }).waitMs;
+  }
+
+  async exclusive(userId: string, key: string, fingerprint: string, work: () => Promise<WriteResult>): Promise<WriteResult> {
+    const id = scopedKey(userId, key);
+    const deadline = Date.now() + this.waitMs;
+    for (let running = this.inFlight.get(id); running; running = this.inFlight.get(id)) {
+      const settled = await settleWithin(running.outcome, deadline - Date.now());
+      if (settled === 'timeout') throw new IdempotencyKeyInProgressException();
+      if (settled.ok) {
+        // Every result of `work` is a stored outcome of the request with `running.fingerprint`.
+        if (running.fingerprint !== fingerprint) throw new IdempotencyKeyReusedException();
+        return { ...settled.value, replayed: true };
+      }
+    }
+    const outcome = work();
+    const entry: InFlight = { fingerprint, outcome };
+    this.inFlight.set(id, entry);
+    try {
+      return await outcome;
+    } finally {
+      if (this.inFlight.get(id) === entry) this.inFlight.delete(id);
+    }
+  }
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false };
+
+async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settled<T> | 'timeout'> {
+  if (ms <= 0) return 'timeout';
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), ms);
+  });
+  try {
+    return await Promise.race([
+      promise.then((value): Settled<T> => ({ ok: true, value }), (): Settled<T> => ({ ok: false })),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

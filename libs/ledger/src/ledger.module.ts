@@ -1,0 +1,18 @@
+import { IdempotencyModule } from '@app/idempotency';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountResolver } from './account-resolver';
+import { AccountEntity } from './entities/account.entity';
+import { JournalEntryEntity } from './entities/journal-entry.entity';
+import { JournalTransactionEntity } from './entities/journal-transaction.entity';
+import { LedgerQueryService } from './ledger-query.service';
+import { LedgerVerifyService } from './ledger-verify.service';
+import { LedgerRepository } from './ledger.repository';
+import { LedgerService } from './ledger.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AccountEntity, JournalTransactionEntity, JournalEntryEntity]), IdempotencyModule],
+  providers: [AccountResolver, LedgerRepository, LedgerService, LedgerQueryService, LedgerVerifyService],
+  exports: [LedgerService, LedgerQueryService, LedgerVerifyService],
+})
+export class LedgerModule {}

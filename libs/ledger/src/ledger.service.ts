@@ -1,0 +1,337 @@
+import {
+  AppConfig,
+  isDatabaseUnavailableError,
+  isRetryableTransactionError,
+  MetricsService,
+  ServiceUnavailableException,
+  TransactionRunner,
+  UserNotFoundException,
+} from '@app/common';
+import {
+  IdempotencyKeyInProgressException,
+  IdempotencyKeyReusedException,
+  IdempotencyRepository,
+  scopedKey,
+  WriteResult,
+} from '@app/idempotency';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EntityManager } from 'typeorm';
+import { AccountResolver } from './account-resolver';
+import { AppliedLeg, applyLeg, lockOrder } from './domain/posting-engine';
+import { accountRefKey, AccountRef, PostingCommand, PostingOutcome, Rejection } from './domain/posting';
+import { GroupCommitQueue, QueueClosedError, QueueFullError, Settled } from './group-commit-queue';
+import { JournalInsert, LedgerRepository } from './ledger.repository';
+
+/** A command whose accounts are known. */
+interface ReadyCommand {
+  readonly command: PostingCommand;
+  readonly fromAccountId: string;
+  readonly toAccountId: string;
+}
+
+/** What one batch transaction decided, reported to metrics only after it committed. */
+interface BatchReport {
+  readonly results: Array<Settled<WriteResult>>;
+  readonly posted: PostingCommand[];
+  readonly rejected: Rejection[];
+}
+
+const BATCH_CONCURRENCY = 2;
+
+/**
+ * The ledger's domain service: posts balanced journal transactions.
+ *
+ * Writes are grouped (see {@link GroupCommitQueue}): all postings that arrive while a batch is in
+ * flight go together in the next database transaction, which
+ *  1. claims every idempotency key (a replay or a reused key is answered from the stored record),
+ *  2. locks every account of the batch once, in one statement, in ascending id order — one order
+ *     across the whole batch, so crossed transfers cannot deadlock,
+ *  3. applies the postings in arrival order in memory (each sees the balances the previous ones
+ *     left: exact `balanceAfter`, and one request's INSUFFICIENT_FUNDS does not fail the others),
+ *  4. writes journals, entries and balances in one statement, and the stored responses in another.
+ * The hot treasury row is therefore locked once per batch instead of once per request. The whole
+ * transaction is retried on deadlock or serialization failure; if it fails otherwise, its postings
+ * are retried one per transaction so that only the one at fault fails.
+ */
+@Injectable()
+export class LedgerService implements OnApplicationShutdown {
+  private readonly logger = new Logger(LedgerService.name);
+  private readonly queue: GroupCommitQueue<PostingCommand, WriteResult>;
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly ledger: LedgerRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly accounts: AccountResolver,
+    private readonly metrics: MetricsService,
+    config: ConfigService<AppConfig, true>,
+  ) {
+    const settings = config.get('ledger', { infer: true });
+    this.maxAttempts = settings.maxAttempts;
+    this.queue = new GroupCommitQueue({
+      maxBatchSize: settings.maxBatchSize,
+      maxQueue: settings.maxQueue,
+      concurrency: BATCH_CONCURRENCY,
+      run: (commands) => this.postBatch(commands),
+      onQueueDepth: (depth) => metrics.queueDepth.set(depth),
+    });
+  }
+
+  /** Posts one command with the next batch; resolves once its transaction has committed. */
+  async post(command: PostingCommand): Promise<WriteResult> {
+    try {
+      return await this.queue.submit(command);
+    } catch (error) {
+      if (error instanceof QueueClosedError) {
+        throw new ServiceUnavailableException('The service is shutting down. Retry with the same idempotency key.');
+      }
+      if (error instanceof QueueFullError) {
+        throw new ServiceUnavailableException('The ledger is overloaded. Retry later with the same idempotency key.');
+      }
+      throw error;
+    }
+  }
+
+  /** Lets accepted postings finish before the connection pool closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+
+  /**
+   * Posts a batch in one transaction and settles each command on its own. Public so that tests
+   * can compose a batch exactly; the service goes through {@link post}.
+   */
+  async postBatch(commands: readonly PostingCommand[]): Promise<Array<Settled<WriteResult>>> {
+    const results: Array<Settled<WriteResult> | undefined> = commands.map(() => undefined);
+    let ready: Array<{ index: number } & ReadyCommand>;
+    try {
+      ready = await this.resolveAccounts(commands, results);
+    } catch (error) {
+      return commands.map(() => fail(this.toClientError(error)));
+    }
+    if (ready.length > 0) {
+      try {
+        const report = await this.transactions.run((manager) => this.postInTransaction(manager, ready), {
+          maxAttempts: this.maxAttempts,
+          onRetry: () => this.metrics.transactionRetries.inc(),
+        });
+        this.record(report);
+        report.results.forEach((r, k) => (results[ready[k].index] = r));
+      } catch (error) {
+        await this.settleFailedBatch(ready, error, results);
+      }
+    }
+    return results.map((r) => r ?? fail(new Error('posting left unsettled')));
+  }
+
+  private async resolveAccounts(
+    commands: readonly PostingCommand[],
+    results: Array<Settled<WriteResult> | undefined>,
+  ): Promise<Array<{ index: number } & ReadyCommand>> {
+    const ids = await this.accounts.resolve(
+      commands.flatMap((c) => [
+        { assetCode: c.assetCode, ref: c.from },
+        { assetCode: c.assetCode, ref: c.to },
+      ]),
+    );
+    const ready: Array<{ index: number } & ReadyCommand> = [];
+    commands.forEach((command, index) => {
+      const fromAccountId = ids.get(accountRefKey(command.assetCode, command.from));
+      const toAccountId = ids.get(accountRefKey(command.assetCode, command.to));
+      if (!fromAccountId) results[index] = fail(new UserNotFoundException(userIdOf(command.from)));
+      else if (!toAccountId) results[index] = fail(new UserNotFoundException(userIdOf(command.to)));
+      else ready.push({ index, command, fromAccountId, toAccountId });
+    });
+    return ready;
+  }
+
+  /** The transactional unit; run again from scratch on deadlock, so it keeps no state outside. */
+  private async postInTransaction(manager: EntityManager, batch: readonly ReadyCommand[]): Promise<BatchReport> {
+    const results: Array<Settled<WriteResult> | undefined> = batch.map(() => undefined);
+    const report: BatchReport = { results: [], posted: [], rejected: [] };
+
+    // A key used twice in one batch: the first occurrence runs, the others answer from its outcome.
+    const firstByKey = new Map<string, number>();
+    const primaries: number[] = [];
+    const followers: Array<{ index: number; primary: number }> = [];
+    batch.forEach(({ command }, index) => {
+      const id = scopedKey(command.idempotency.userId, command.idempotency.key);
+      const primary = firstByKey.get(id);
+      if (primary === undefined) {
+        firstByKey.set(id, index);
+        primaries.push(index);
+      } else followers.push({ index, primary });
+    });
+
+    const claimed = await this.idempotency.claim(manager, primaries.map((i) => batch[i].command.idempotency));
+    const toPost = primaries.filter((i) => claimed.has(scopedKey(batch[i].command.idempotency.userId, batch[i].command.idempotency.key)));
+    const conflicting = primaries.filter((i) => !toPost.includes(i));
+    if (conflicting.length > 0) await this.answerFromRecords(manager, batch, conflicting, results);
+
+    if (toPost.length > 0) {
+      const decisions = await this.applyAndWrite(manager, batch, toPost, report);
+      const completions = decisions.map(({ index, outcome, journalId }) => {
+        const { idempotency, render } = batch[index].command;
+        const response = render(outcome);
+        results[index] = { ok: true, value: { ...response, replayed: false } };
+        return { userId: idempotency.userId, key: idempotency.key, journalId, ...response };
+      });
+      await this.idempotency.complete(manager, completions);
+    }
+
+    for (const { index, primary } of followers) {
+      const first = results[primary];
+      if (first?.ok && batch[primary].command.idempotency.fingerprint === batch[index].command.idempotency.fingerprint) {
+        results[index] = { ok: true, value: { ...first.value, replayed: true } };
+      } else if (first?.ok) results[index] = fail(new IdempotencyKeyReusedException());
+      else results[index] = fail(new IdempotencyKeyInProgressException());
+    }
+    return { ...report, results: results.map((r) => r ?? fail(new Error('posting left unsettled'))) };
+  }
+
+  /** Keys that already have a record: replay it, or refuse a different request under the same key. */
+  private async answerFromRecords(
+    manager: EntityManager,
+    batch: readonly ReadyCommand[],
+    indexes: readonly number[],
+    results: Array<Settled<WriteResult> | undefined>,
+  ): Promise<void> {
+    const records = await this.idempotency.findMany(manager, indexes.map((i) => batch[i].command.idempotency));
+    const byKey = new Map(records.map((r) => [scopedKey(r.userId, r.key), r]));
+    for (const i of indexes) {
+      const claim = batch[i].command.idempotency;
+      const record = byKey.get(scopedKey(claim.userId, claim.key));
+      if (!record?.response) {
+        results[i] = fail(new IdempotencyKeyInProgressException());
+      } else if (record.fingerprint !== claim.fingerprint) {
+        results[i] = fail(new IdempotencyKeyReusedException());
+      } else {
+        results[i] = { ok: true, value: { ...record.response, replayed: true } };
+      }
+    }
+  }
+
+  /** Locks, applies the business rules in arrival order, and writes what was accepted. */
+  private async applyAndWrite(
+    manager: EntityManager,
+    batch: readonly ReadyCommand[],
+    indexes: readonly number[],
+    report: BatchReport,
+  ): Promise<Array<{ index: number; outcome: PostingOutcome; journalId: string | null }>> {
+    const lockStarted = process.hrtime.bigint();
+    const accounts = await this.ledger.lockAccounts(
+      manager,
+      lockOrder(indexes.flatMap((i) => [batch[i].fromAccountId, batch[i].toAccountId])),
+    );
+    this.metrics.lockWait.observe(Number(process.hrtime.bigint() - lockStarted) / 1e9);
+
+    const journals: JournalInsert[] = [];
+    const balances = new Map<string, bigint>();
+    const applied: Array<{ index: number; leg: AppliedLeg; journal: number } | { index: number; rejection: Rejection }> = [];
+    for (const index of indexes) {
+      const { command, fromAccountId, toAccountId } = batch[index];
+      const leg = applyLeg(accounts, { fromAccountId, toAccountId, assetCode: command.assetCode, amount: command.amount });
+      if (!leg.ok) {
+        applied.push({ index, rejection: leg.rejection });
+        report.rejected.push(leg.rejection);
+        continue;
+      }
+      balances.set(leg.debit.accountId, leg.debit.balanceAfter);
+      balances.set(leg.credit.accountId, leg.credit.balanceAfter);
+      journals.push(toJournalInsert(command, leg));
+      report.posted.push(command);
+      applied.push({ index, leg, journal: journals.length - 1 });
+    }
+
+    const inserted = await this.ledger.insertJournals(manager, journals, balances);
+    return applied.map((a) => {
+      if ('rejection' in a) return { index: a.index, outcome: { kind: 'REJECTED', rejection: a.rejection }, journalId: null };
+      const { command } = batch[a.index];
+      const journal = journals[a.journal];
+      const { id, createdAt } = inserted[a.journal];
+      const outcome: PostingOutcome = {
+        kind: 'POSTED',
+        transaction: {
+          id,
+          createdAt,
+          type: journal.type,
+          assetCode: journal.assetCode,
+          amount: journal.amount,
+          userId: journal.userId,
+          toUserId: journal.toUserId,
+          description: journal.description,
+          metadata: journal.metadata,
+          idempotencyKey: journal.idempotencyKey,
+          entries: [
+            { account: command.from, amount: a.leg.debit.amount, balanceAfter: a.leg.debit.balanceAfter },
+            { account: command.to, amount: a.leg.credit.amount, balanceAfter: a.leg.credit.balanceAfter },
+          ],
+        },
+      };
+      return { index: a.index, outcome, journalId: id };
+    });
+  }
+
+  /**
+   * The batch transaction failed and rolled back: nothing of it was written. An unreachable
+   * database or exhausted retries fail every posting with a 503 (the client retries with its key);
+   * any other error is isolated by posting each command in a transaction of its own.
+   */
+  private async settleFailedBatch(
+    ready: ReadonlyArray<{ index: number } & ReadyCommand>,
+    error: unknown,
+    results: Array<Settled<WriteResult> | undefined>,
+  ): Promise<void> {
+    if (ready.length === 1 || isDatabaseUnavailableError(error) || isRetryableTransactionError(error)) {
+      if (!isDatabaseUnavailableError(error)) this.logger.error(`posting failed: ${describe(error)}`);
+      for (const r of ready) results[r.index] = fail(this.toClientError(error));
+      return;
+    }
+    this.logger.warn(`batch of ${ready.length} failed (${describe(error)}); posting its commands one by one`);
+    for (const r of ready) {
+      results[r.index] = (await this.postBatch([r.command]))[0];
+    }
+  }
+
+  private toClientError(error: unknown): unknown {
+    if (isDatabaseUnavailableError(error)) return new ServiceUnavailableException();
+    if (isRetryableTransactionError(error)) {
+      return new ServiceUnavailableException('The ledger is busy. Retry with the same idempotency key.');
+    }
+    return error;
+  }
+
+  private record(report: BatchReport): void {
+    this.metrics.batchSize.observe(report.results.length);
+    for (const c of report.posted) this.metrics.postings.inc({ type: c.type, asset: c.assetCode });
+    for (const r of report.rejected) this.metrics.rejections.inc({ code: r.code });
+  }
+}
+
+function toJournalInsert(command: PostingCommand, leg: AppliedLeg): JournalInsert {
+  return {
+    type: command.type,
+    assetCode: command.assetCode,
+    userId: command.idempotency.userId,
+    toUserId: command.type === 'TRANSFER' ? userIdOf(command.to) : null,
+    amount: command.amount,
+    description: command.description,
+    metadata: command.metadata,
+    idempotencyKey: command.idempotency.key,
+    entries: [leg.debit, leg.credit],
+  };
+}
+
+function userIdOf(ref: AccountRef): string {
+  return ref.kind === 'USER' ? ref.userId : ref.name;
+}
+
+function fail(error: unknown): Settled<never> {
+  return { ok: false, error };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,73 @@
+import { HistoryItem, TRANSACTION_TYPES, type TransactionType } from '@app/ledger';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import {
+  ACCOUNT_REF_SCHEMA,
+  sortedMetadata,
+  SystemAccountRefDto,
+  toAccountRefResponse,
+  UserAccountRefDto,
+} from './account-ref.dto';
+
+@ApiExtraModels(UserAccountRefDto, SystemAccountRefDto)
+export class HistoryItemDto {
+  /** The transaction id (see GET /v1/transactions/{transactionId}). */
+  @ApiProperty({ example: '1042' })
+  id!: string;
+
+  @ApiProperty({ enum: TRANSACTION_TYPES, enumName: 'TransactionType' })
+  type!: TransactionType;
+
+  @ApiProperty({ example: 'GOLD' })
+  assetCode!: string;
+
+  /** Unsigned; `direction` says which way it went. */
+  @ApiProperty({ type: 'string', pattern: '^[0-9]+$', example: '100' })
+  amount!: string;
+
+  @ApiProperty({ enum: ['CREDIT', 'DEBIT'] })
+  direction!: 'CREDIT' | 'DEBIT';
+
+  /** This user's balance right after the transaction. */
+  @ApiProperty({ type: 'string', pattern: '^[0-9]+$', example: '350' })
+  balanceAfter!: string;
+
+  @ApiProperty(ACCOUNT_REF_SCHEMA)
+  counterparty!: SystemAccountRefDto | UserAccountRefDto;
+
+  @ApiProperty({ type: 'string', nullable: true, example: null })
+  description!: string | null;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: {} })
+  metadata!: Record<string, string>;
+
+  @ApiProperty({ example: 'order-7781' })
+  idempotencyKey!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  static toResponse(item: HistoryItem): HistoryItemDto {
+    return {
+      id: item.transactionId,
+      type: item.type,
+      assetCode: item.assetCode,
+      amount: (item.amount < 0n ? -item.amount : item.amount).toString(),
+      direction: item.amount < 0n ? 'DEBIT' : 'CREDIT',
+      balanceAfter: item.balanceAfter.toString(),
+      counterparty: toAccountRefResponse(item.counterparty),
+      description: item.description,
+      metadata: sortedMetadata(item.metadata),
+      idempotencyKey: item.idempotencyKey,
+      createdAt: item.createdAt.toISOString(),
+    };
+  }
+}
+
+export class HistoryPageDto {
+  @ApiProperty({ type: [HistoryItemDto] })
+  data!: HistoryItemDto[];
+
+  /** Pass as `cursor` for the next (older) page; null on the last page. */
+  @ApiProperty({ type: 'string', nullable: true })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,96 @@
+import { toAmount, UserNotFoundException } from '@app/common';
+import { AssetsService } from '@app/assets';
+import { fingerprintRequest, IdempotencyService, resolveIdempotencyKey, WriteResult } from '@app/idempotency';
+import { AccountRef, LedgerService, TransactionType } from '@app/ledger';
+import { Injectable } from '@nestjs/common';
+import { PostingRequestDto, TransferRequestDto, WriteRequestBase } from './dto/posting-request.dto';
+import { renderOutcome } from './outcome-renderer';
+import { isUserId, normalizeUserId } from './validation/patterns';
+
+const TREASURY: AccountRef = { kind: 'SYSTEM', name: 'TREASURY' };
+const BONUS_POOL: AccountRef = { kind: 'SYSTEM', name: 'BONUS' };
+
+/**
+ * The wallet operations: each is a thin use case that names the accounts a write moves money
+ * between and hands it to the ledger under the request's idempotency key.
+ */
+@Injectable()
+export class WalletOperationsService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly idempotency: IdempotencyService,
+    private readonly assets: AssetsService,
+  ) {}
+
+  /** Treasury → user: a purchase of credits. */
+  topup(request: PostingRequestDto, headerKey: string | string[] | undefined): Promise<WriteResult> {
+    const user = userAccount(request.userId);
+    return this.write('TOPUP', 'POST /v1/topup', request, headerKey, user.userId, TREASURY, user, { userId: user.userId });
+  }
+
+  /** User → treasury: an in-game purchase. */
+  spend(request: PostingRequestDto, headerKey: string | string[] | undefined): Promise<WriteResult> {
+    const user = userAccount(request.userId);
+    return this.write('SPEND', 'POST /v1/spend', request, headerKey, user.userId, user, TREASURY, { userId: user.userId });
+  }
+
+  /** Bonus pool → user: loyalty and incentives. */
+  bonus(request: PostingRequestDto, headerKey: string | string[] | undefined): Promise<WriteResult> {
+    const user = userAccount(request.userId);
+    return this.write('BONUS', 'POST /v1/bonus', request, headerKey, user.userId, BONUS_POOL, user, { userId: user.userId });
+  }
+
+  /** User → user. The key is scoped to the sender. */
+  transfer(request: TransferRequestDto, headerKey: string | string[] | undefined): Promise<WriteResult> {
+    const from = userAccount(request.fromUserId);
+    const to = userAccount(request.toUserId);
+    return this.write('TRANSFER', 'POST /v1/transfers', request, headerKey, from.userId, from, to, {
+      fromUserId: from.userId,
+      toUserId: to.userId,
+    });
+  }
+
+  private async write(
+    type: TransactionType,
+    endpoint: string,
+    request: WriteRequestBase,
+    headerKey: string | string[] | undefined,
+    actingUserId: string,
+    from: AccountRef,
+    to: AccountRef,
+    users: Record<string, string>,
+  ): Promise<WriteResult> {
+    const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
+    const amount = toAmount(request.amount);
+    await this.assets.require(request.assetCode);
+    for (const ref of [from, to]) {
+      if (ref.kind === 'USER' && !isUserId(ref.userId)) throw new UserNotFoundException(ref.userId);
+    }
+    const description = request.description ?? null;
+    const metadata = request.metadata ?? {};
+    const fingerprint = fingerprintRequest(endpoint, {
+      ...users,
+      assetCode: request.assetCode,
+      amount: amount.toString(),
+      description,
+      metadata,
+    });
+    return this.idempotency.exclusive(actingUserId, key, fingerprint, () =>
+      this.ledger.post({
+        type,
+        assetCode: request.assetCode,
+        amount,
+        from,
+        to,
+        description,
+        metadata,
+        idempotency: { userId: actingUserId, key, endpoint, fingerprint },
+        render: renderOutcome,
+      }),
+    );
+  }
+}
+
+function userAccount(id: string): { kind: 'USER'; userId: string } {
+  return { kind: 'USER', userId: normalizeUserId(id) };
+}

@@ -1,0 +1,16 @@
+import { AssetsModule } from '@app/assets';
+import { IdempotencyModule } from '@app/idempotency';
+import { LedgerModule } from '@app/ledger';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserEntity } from './entities/user.entity';
+import { UsersService } from './users.service';
+import { WalletOperationsService } from './wallet-operations.service';
+import { WalletQueriesService } from './wallet-queries.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity]), LedgerModule, IdempotencyModule, AssetsModule],
+  providers: [UsersService, WalletOperationsService, WalletQueriesService],
+  exports: [UsersService, WalletOperationsService, WalletQueriesService],
+})
+export class WalletsModule {}

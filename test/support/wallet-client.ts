@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import request, { Response } from 'supertest';
+
+export interface WriteOptions {
+  readonly key?: string;
+  /** Send the key in the body instead of the header. */
+  readonly keyInBody?: boolean;
+  readonly assetCode?: string;
+  readonly description?: string | null;
+  readonly metadata?: Record<string, string>;
+}
+
+export interface Balances {
+  readonly [assetCode: string]: bigint;
+}
+
+/** A small per-resource client over supertest, so tests read like the contract. */
+export class WalletClient {
+  constructor(readonly url: string) {}
+
+  http() {
+    return request(this.url);
+  }
+
+  async createUser(username = `user_${randomUUID().slice(0, 12)}`): Promise<{ id: string; username: string }> {
+    const res = await this.http().post('/v1/users').send({ username });
+    if (res.status !== 201) throw new Error(`createUser ${username}: ${res.status} ${res.text}`);
+    return res.body as { id: string; username: string };
+  }
+
+  topup(userId: string, amount: number | string, options: WriteOptions = {}): Promise<Response> {
+    return this.write('/v1/topup', { userId }, amount, options);
+  }
+
+  spend(userId: string, amount: number | string, options: WriteOptions = {}): Promise<Response> {
+    return this.write('/v1/spend', { userId }, amount, options);
+  }
+
+  bonus(userId: string, amount: number | string, options: WriteOptions = {}): Promise<Response> {
+    return this.write('/v1/bonus', { userId }, amount, options);
+  }
+
+  transfer(fromUserId: string, toUserId: string, amount: number | string, options: WriteOptions = {}): Promise<Response> {
+    return this.write('/v1/transfers', { fromUserId, toUserId }, amount, options);
+  }
+
+  async balances(userId: string): Promise<Balances> {
+    const res = await this.http().get(`/v1/users/${userId}/balances`).expect(200);
+    return Object.fromEntries(
+      (res.body.balances as Array<{ assetCode: string; balance: string }>).map((b) => [b.assetCode, BigInt(b.balance)]),
+    );
+  }
+
+  async balance(userId: string, assetCode = 'GOLD'): Promise<bigint> {
+    return (await this.balances(userId))[assetCode] ?? 0n;
+  }
+
+  history(userId: string, query: Record<string, string | number> = {}): Promise<Response> {
+    return this.http().get(`/v1/users/${userId}/transactions`).query(query);
+  }
+
+  async verify(): Promise<{ ok: boolean; assets: Array<{ assetCode: string; sum: string; mismatches: unknown[] }> }> {
+    const res = await this.http().get('/v1/ledger/verify').expect(200);
+    return res.body;
+  }
+
+  /** A user holding `amount` of the asset (topped up from the treasury). */
+  async givenUserWithBalance(amount: bigint | number, assetCode = 'GOLD'): Promise<string> {
+    const user = await this.createUser();
+    if (BigInt(amount) > 0n) {
+      const res = await this.topup(user.id, amount.toString(), { assetCode });
+      if (res.status !== 201) throw new Error(`topup: ${res.status} ${res.text}`);
+    }
+    return user.id;
+  }
+
+  private write(path: string, users: Record<string, string>, amount: number | string, options: WriteOptions): Promise<Response> {
+    const key = options.key ?? randomUUID();
+    const body: Record<string, unknown> = { ...users, assetCode: options.assetCode ?? 'GOLD', amount };
+    if (options.description !== undefined) body.description = options.description;
+    if (options.metadata !== undefined) body.metadata = options.metadata;
+    if (options.keyInBody) body.idempotencyKey = key;
+    const req = this.http().post(path);
+    if (!options.keyInBody) req.set('Idempotency-Key', key);
+    return req.send(body);
+  }
+}
