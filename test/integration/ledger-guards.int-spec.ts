@@ -1,0 +1,123 @@
+import { DatabaseError } from 'pg';
+import { TestDatabase } from '../support/test-database';
+
+/**
+ * The database refuses what the code must never do, even when the service is bypassed with raw
+ * SQL. Each guard has a positive control so that a guard rejecting everything would fail too.
+ */
+describe('Ledger database guards', () => {
+  let db: TestDatabase;
+  let treasury: string;
+  let bonusDiamond: string;
+  let alice: string;
+  let aliceGold: string;
+
+  beforeAll(async () => {
+    db = await TestDatabase.create();
+    [{ id: treasury }] = await db.query<{ id: string }>(`SELECT id FROM accounts WHERE system_name = 'TREASURY' AND asset_code = 'GOLD'`);
+    [{ id: bonusDiamond }] = await db.query<{ id: string }>(`SELECT id FROM accounts WHERE system_name = 'BONUS' AND asset_code = 'DIAMOND'`);
+    [{ id: alice }] = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'alice'`);
+    [{ id: aliceGold }] = await db.query<{ id: string }>(
+      `INSERT INTO accounts (asset_code, kind, user_id) VALUES ('GOLD', 'USER', $1) RETURNING id`,
+      [alice],
+    );
+  });
+  afterAll(() => db.drop());
+
+  /** Posts a journal of `amount` GOLD with the given entries, in one statement, inside a transaction. */
+  async function post(entries: Array<[account: string, amount: number, balanceAfter: number]>, amount = 10): Promise<string> {
+    const client = await db.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const {
+        rows: [journal],
+      } = await client.query<{ id: string }>(
+        `INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key)
+         VALUES ('TOPUP', 'GOLD', $1, $2, 'raw-' || gen_random_uuid()) RETURNING id`,
+        [alice, amount],
+      );
+      await client.query(
+        `INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after)
+         SELECT $1, a, 'TOPUP', x, b FROM unnest($2::bigint[], $3::bigint[], $4::bigint[]) AS t(a, x, b)`,
+        [journal.id, entries.map((e) => e[0]), entries.map((e) => e[1]), entries.map((e) => e[2])],
+      );
+      await client.query('COMMIT');
+      return journal.id;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  function sqlstate(code: string) {
+    return expect.objectContaining({ code }) as unknown as DatabaseError;
+  }
+
+  it('accepts a balanced journal (positive control)', async () => {
+    await expect(post([[treasury, -10, -10], [aliceGold, 10, 10]])).resolves.toMatch(/^\d+$/);
+  });
+
+  it('refuses a journal whose entries do not sum to zero', async () => {
+    await expect(post([[treasury, -10, -20], [aliceGold, 11, 21]])).rejects.toEqual(sqlstate('23514'));
+  });
+
+  it('refuses a journal with a single entry', async () => {
+    await expect(post([[aliceGold, 10, 30]])).rejects.toEqual(sqlstate('23514'));
+  });
+
+  it('refuses entries on an account of another asset than the journal', async () => {
+    await expect(post([[bonusDiamond, -10, -10], [aliceGold, 10, 30]])).rejects.toEqual(sqlstate('23514'));
+  });
+
+  it('refuses an entry pointing at a missing account', async () => {
+    await expect(post([[treasury, -10, -30], ['999999999', 10, 10]])).rejects.toEqual(sqlstate('23503'));
+  });
+
+  it('refuses to update, delete or truncate entries and journals', async () => {
+    const [{ id }] = await db.query<{ id: string }>(`SELECT id FROM journal_entries LIMIT 1`);
+    await expect(db.query(`UPDATE journal_entries SET amount = amount + 1 WHERE id = $1`, [id])).rejects.toEqual(sqlstate('23001'));
+    await expect(db.query(`DELETE FROM journal_entries WHERE id = $1`, [id])).rejects.toEqual(sqlstate('23001'));
+    await expect(db.query(`UPDATE journal_transactions SET amount = 1`)).rejects.toEqual(sqlstate('23001'));
+    await expect(db.query(`DELETE FROM journal_transactions`)).rejects.toEqual(sqlstate('23001'));
+    await expect(db.query(`TRUNCATE journal_entries CASCADE`)).rejects.toEqual(sqlstate('23001'));
+    await expect(db.query(`TRUNCATE journal_transactions CASCADE`)).rejects.toEqual(sqlstate('23001'));
+  });
+
+  it('refuses a negative user balance but lets system accounts go negative', async () => {
+    await expect(db.query(`UPDATE accounts SET balance = -1 WHERE id = $1`, [aliceGold])).rejects.toEqual(sqlstate('23514'));
+    await expect(db.query(`UPDATE accounts SET balance = balance - 1000 WHERE id = $1`, [treasury])).resolves.toBeDefined();
+    await db.query(`UPDATE accounts SET balance = balance + 1000 WHERE id = $1`, [treasury]);
+  });
+
+  it('refuses amounts out of the contract range and a self-transfer journal', async () => {
+    await expect(post([[treasury, -1, 0], [aliceGold, 1, 0]], 0)).rejects.toEqual(sqlstate('23514'));
+    await expect(post([[treasury, -1, 0], [aliceGold, 1, 0]], 1_000_000_000_000_001)).rejects.toEqual(sqlstate('23514'));
+    await expect(
+      db.query(
+        `INSERT INTO journal_transactions (type, asset_code, user_id, to_user_id, amount, idempotency_key) VALUES ('TRANSFER', 'GOLD', $1, $1, 5, 'self')`,
+        [alice],
+      ),
+    ).rejects.toEqual(sqlstate('23514'));
+  });
+
+  it('keeps one idempotency record per user and key, and refuses malformed keys', async () => {
+    const insert = (key: string) =>
+      db.query(`INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint) VALUES ($1, $2, 'POST /v1/topup', 'f')`, [alice, key]);
+    await insert('once');
+    await expect(insert('once')).rejects.toEqual(sqlstate('23505'));
+    await expect(insert('with space')).rejects.toEqual(sqlstate('23514'));
+    await expect(insert('x'.repeat(256))).rejects.toEqual(sqlstate('23514'));
+  });
+
+  it('keeps one account per user and asset, and one system account of each kind per asset', async () => {
+    await expect(db.query(`INSERT INTO accounts (asset_code, kind, user_id) VALUES ('GOLD', 'USER', $1)`, [alice])).rejects.toEqual(sqlstate('23505'));
+    await expect(db.query(`INSERT INTO accounts (asset_code, kind, system_name) VALUES ('GOLD', 'SYSTEM', 'TREASURY')`)).rejects.toEqual(
+      sqlstate('23505'),
+    );
+    await expect(db.query(`INSERT INTO accounts (asset_code, kind, system_name, user_id) VALUES ('GOLD', 'USER', 'BONUS', $1)`, [alice])).rejects.toEqual(
+      sqlstate('23514'),
+    );
+  });
+});

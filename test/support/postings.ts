@@ -1,0 +1,36 @@
+import { fingerprintRequest } from '@app/idempotency';
+import { AccountRef, PostingCommand, TransactionType } from '@app/ledger';
+import { renderOutcome } from '@app/wallets';
+import { randomUUID } from 'node:crypto';
+
+const TREASURY: AccountRef = { kind: 'SYSTEM', name: 'TREASURY' };
+const user = (userId: string): AccountRef => ({ kind: 'USER', userId });
+
+/**
+ * Builds ledger commands the way the wallet use cases do, so integration tests can compose a batch
+ * exactly and hand it to LedgerService.postBatch.
+ */
+export const postings = {
+  topup: (userId: string, amount: bigint, key = randomUUID()) => command('TOPUP', userId, TREASURY, user(userId), amount, key),
+  spend: (userId: string, amount: bigint, key = randomUUID()) => command('SPEND', userId, user(userId), TREASURY, amount, key),
+  transfer: (from: string, to: string, amount: bigint, key = randomUUID()) =>
+    command('TRANSFER', from, user(from), user(to), amount, key),
+};
+
+function command(type: TransactionType, actingUserId: string, from: AccountRef, to: AccountRef, amount: bigint, key: string, assetCode = 'GOLD'): PostingCommand {
+  const endpoint = `POST /v1/${type.toLowerCase()}`;
+  const users: Record<string, string> =
+    type === 'TRANSFER' ? { fromUserId: actingUserId, toUserId: (to as { userId: string }).userId } : { userId: actingUserId };
+  const fingerprint = fingerprintRequest(endpoint, { ...users, assetCode, amount: amount.toString(), description: null, metadata: {} });
+  return {
+    type,
+    assetCode,
+    amount,
+    from,
+    to,
+    description: null,
+    metadata: {},
+    idempotency: { userId: actingUserId, key, endpoint, fingerprint },
+    render: renderOutcome,
+  };
+}
