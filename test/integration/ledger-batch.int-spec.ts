@@ -19,7 +19,8 @@ describe(`${LedgerService.name} batches`, () => {
   });
   afterAll(() => t.close());
 
-  const body = (r: Settled<WriteResult>) => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed response body
+  const body = (r: Settled<WriteResult>): Record<string, any> & { httpStatus: number; replayed: boolean } => {
     if (!r.ok) throw r.error;
     return { ...(JSON.parse(r.value.body) as Record<string, unknown>), httpStatus: r.value.status, replayed: r.value.replayed };
   };

@@ -11,9 +11,9 @@ const user = (userId: string): AccountRef => ({ kind: 'USER', userId });
  * exactly and hand it to LedgerService.postBatch.
  */
 export const postings = {
-  topup: (userId: string, amount: bigint, key = randomUUID()) => command('TOPUP', userId, TREASURY, user(userId), amount, key),
-  spend: (userId: string, amount: bigint, key = randomUUID()) => command('SPEND', userId, user(userId), TREASURY, amount, key),
-  transfer: (from: string, to: string, amount: bigint, key = randomUUID()) =>
+  topup: (userId: string, amount: bigint, key: string = randomUUID()) => command('TOPUP', userId, TREASURY, user(userId), amount, key),
+  spend: (userId: string, amount: bigint, key: string = randomUUID()) => command('SPEND', userId, user(userId), TREASURY, amount, key),
+  transfer: (from: string, to: string, amount: bigint, key: string = randomUUID()) =>
     command('TRANSFER', from, user(from), user(to), amount, key),
 };
 

@@ -16,6 +16,7 @@ import {
 } from '@app/idempotency';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { AccountResolver } from './account-resolver';
 import { AppliedLeg, applyLeg, lockOrder } from './domain/posting-engine';
@@ -66,6 +67,7 @@ export class LedgerService implements OnApplicationShutdown {
     private readonly idempotency: IdempotencyRepository,
     private readonly accounts: AccountResolver,
     private readonly metrics: MetricsService,
+    @InjectEntityManager() private readonly manager: EntityManager,
     config: ConfigService<AppConfig, true>,
   ) {
     const settings = config.get('ledger', { infer: true });
@@ -137,14 +139,34 @@ export class LedgerService implements OnApplicationShutdown {
       ]),
     );
     const ready: Array<{ index: number } & ReadyCommand> = [];
+    const missing: Array<{ index: number; userId: string }> = [];
     commands.forEach((command, index) => {
       const fromAccountId = ids.get(accountRefKey(command.assetCode, command.from));
       const toAccountId = ids.get(accountRefKey(command.assetCode, command.to));
-      if (!fromAccountId) results[index] = fail(new UserNotFoundException(userIdOf(command.from)));
-      else if (!toAccountId) results[index] = fail(new UserNotFoundException(userIdOf(command.to)));
-      else ready.push({ index, command, fromAccountId, toAccountId });
+      if (fromAccountId && toAccountId) ready.push({ index, command, fromAccountId, toAccountId });
+      else missing.push({ index, userId: userIdOf(fromAccountId ? command.to : command.from) });
     });
+    if (missing.length > 0) await this.refuseUnknownUsers(commands, missing, results);
     return ready;
+  }
+
+  /**
+   * A write naming a user that does not exist is a 404 — unless its key was already used by the
+   * acting user for another request: the key's record answers first (422), as for any reused key.
+   */
+  private async refuseUnknownUsers(
+    commands: readonly PostingCommand[],
+    missing: ReadonlyArray<{ index: number; userId: string }>,
+    results: Array<Settled<WriteResult> | undefined>,
+  ): Promise<void> {
+    const records = await this.idempotency.findMany(this.manager, missing.map(({ index }) => commands[index].idempotency));
+    const used = new Set(records.map((r) => scopedKey(r.userId, r.key)));
+    for (const { index, userId } of missing) {
+      const { idempotency } = commands[index];
+      results[index] = fail(
+        used.has(scopedKey(idempotency.userId, idempotency.key)) ? new IdempotencyKeyReusedException() : new UserNotFoundException(userId),
+      );
+    }
   }
 
   /** The transactional unit; run again from scratch on deadlock, so it keeps no state outside. */
