@@ -1,4 +1,4 @@
-import { AppConfig, EmbeddedDatabase, setupDatabase, startEmbeddedPostgres } from '@app/common';
+import { AppConfig, EmbeddedDatabase, pendingMigrations, setupDatabase, startEmbeddedPostgres } from '@app/common';
 import { Logger } from '@nestjs/common';
 
 export const EMBEDDED_DATABASE_NAME = 'dino_wallet';
@@ -31,7 +31,13 @@ export async function provideDatabase(config: AppConfig, logger = new Logger('Da
 /** Applies pending migrations and the seed (idempotent; replicas serialise on an advisory lock). */
 export async function runAutoSetup(config: AppConfig, logger = new Logger('Database')): Promise<void> {
   if (!config.database.autoSetup) {
-    logger.log('DB_AUTO_SETUP=false: expecting the schema to be migrated already (npm run db:migrate)');
+    const pending = await pendingMigrations(config.database);
+    if (pending.length > 0) {
+      throw new Error(
+        `DB_AUTO_SETUP=false and the database lacks ${pending.length} migration(s) (${pending.join(', ')}): run npm run db:migrate (or the migration Job) first`,
+      );
+    }
+    logger.log('DB_AUTO_SETUP=false: schema is up to date');
     return;
   }
   const { appliedMigrations } = await setupDatabase(config.database, {

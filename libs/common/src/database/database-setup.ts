@@ -1,7 +1,7 @@
 import { runInitialSeed } from '@app/database';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, MIGRATIONS_TABLE } from './data-source-options';
 
 /** Arbitrary but fixed: every replica of the service takes this advisory lock to set up. */
 const SETUP_LOCK_KEY = 4_478_300_112_002;
@@ -42,6 +42,24 @@ export async function setupDatabase(db: DatabaseConfig, options: SetupOptions): 
     return { appliedMigrations: applied.map((m) => m.name) };
   } finally {
     await lock.release();
+    await dataSource.destroy();
+  }
+}
+
+/** Names of the migrations the database has not applied yet (empty when it is up to date). */
+export async function pendingMigrations(db: DatabaseConfig): Promise<string[]> {
+  const dataSource = new DataSource({ ...buildDataSourceOptions({ ...db, poolSize: 2 }), entities: [] });
+  await dataSource.initialize();
+  try {
+    const applied = new Set<string>();
+    const table = await dataSource.query(`SELECT to_regclass($1) AS t`, [MIGRATIONS_TABLE]);
+    if (table[0]?.t) {
+      for (const row of (await dataSource.query(`SELECT name FROM ${MIGRATIONS_TABLE}`)) as Array<{ name: string }>) {
+        applied.add(row.name);
+      }
+    }
+    return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !applied.has(name));
+  } finally {
     await dataSource.destroy();
   }
 }

@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { withDatabase } from '../support/global-setup';
+import { freePort, SERVICE_MAIN, spawnService } from '../support/spawned-service';
+import { TEST_ENV } from '../support/test-run';
+
+const CLI = SERVICE_MAIN.replace(/main\.js$/, 'cli.js');
+
+function run(script: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } as NodeJS.ProcessEnv });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+  const admin = new Client({ connectionString: process.env[TEST_ENV.adminUrl] });
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+describe('Start-up', () => {
+  it.each([
+    [{ DATABASE_URL: 'nonsense' }, /DATABASE_URL/],
+    [{ PORT: '-1' }, /PORT/],
+    [{ LOG_LEVEL: 'shouty' }, /LOG_LEVEL/],
+  ])('exits non-zero with a one-line reason on bad configuration %p', async (env, reason) => {
+    const { code, stderr } = await run(SERVICE_MAIN, [], env);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(reason);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses to start with DB_AUTO_SETUP=false on an unmigrated database, and starts once the CLI migrated it', async () => {
+    const name = `dino_test_empty_${process.pid}_${Date.now()}`;
+    await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
+    const url = withDatabase(process.env[TEST_ENV.adminUrl] as string, name);
+    try {
+      const refused = await run(SERVICE_MAIN, [], { DATABASE_URL: url, DB_AUTO_SETUP: 'false', PORT: String(await freePort()) });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/db:migrate/);
+
+      expect((await run(CLI, ['migrate'], { DATABASE_URL: url })).code).toBe(0);
+      expect((await run(CLI, ['seed'], { DATABASE_URL: url })).code).toBe(0);
+      const service = await spawnService({ DATABASE_URL: url, DB_AUTO_SETUP: 'false' });
+      const assets = (await (await fetch(`${service.url}/v1/assets`)).json()) as { data: unknown[] };
+      expect(assets.data).toHaveLength(3);
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+      const verify = await run(CLI, ['verify'], { DATABASE_URL: url });
+      expect(verify.code).toBe(0);
+      expect(JSON.parse(verify.stdout).ok).toBe(true);
+    } finally {
+      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    }
+  });
+
+  it('without DATABASE_URL runs an embedded PostgreSQL, keeps its data across restarts and stops it on SIGTERM', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'dino-embedded-'));
+    await chmod(parent, 0o755);
+    const dataDir = join(parent, 'pg');
+    const env = { DATABASE_URL: '', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' };
+    try {
+      const first = await spawnService(env, 60000);
+      expect(first.output()).toContain(dataDir);
+      expect(first.output()).toContain('DATABASE_URL');
+      const created = await fetch(`${first.url}/v1/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'persisted' }),
+      });
+      expect(created.status).toBe(201);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+
+      const second = await spawnService(env, 60000);
+      const found = (await (await fetch(`${second.url}/v1/users?username=persisted`)).json()) as { data: unknown[] };
+      expect(found.data).toHaveLength(1);
+      const alice = (await (await fetch(`${second.url}/v1/users?username=alice`)).json()) as { data: unknown[] };
+      expect(alice.data).toHaveLength(1);
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+      expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
+});
