@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { withDatabase } from '../support/global-setup';
 import { freePort, SERVICE_MAIN, spawnService } from '../support/spawned-service';
+import { TestDatabase } from '../support/test-database';
 import { TEST_ENV } from '../support/test-run';
 
 const CLI = SERVICE_MAIN.replace(/main\.js$/, 'cli.js');
@@ -64,6 +65,41 @@ describe('Start-up', () => {
       expect(JSON.parse(verify.stdout).ok).toBe(true);
     } finally {
       await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    }
+  });
+
+  it('logs one JSON line per request with method, route, status, duration and request id, and no body', async () => {
+    const database = await TestDatabase.create();
+    const service = await spawnService({ DATABASE_URL: database.url, LOG_LEVEL: 'info' });
+    try {
+      const res = await fetch(`${service.url}/v1/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'log-probe-1', authorization: 'Bearer secret-token' },
+        body: JSON.stringify({ username: 'secret_player_name' }),
+      });
+      expect(res.status).toBe(201);
+      await new Promise((r) => setTimeout(r, 200));
+      const lines = service
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('log-probe-1'));
+      expect(lines).toHaveLength(1);
+      const entry = JSON.parse(lines[0]);
+      expect(entry).toMatchObject({
+        level: 30,
+        requestId: 'log-probe-1',
+        req: { method: 'POST', path: '/v1/users' },
+        route: '/v1/users',
+        res: { statusCode: 201 },
+        durationMs: expect.any(Number),
+      });
+      expect(service.output()).not.toContain('secret_player_name');
+      expect(service.output()).not.toContain('secret-token');
+      for (const line of service.output().split('\n').filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.exited;
+      await database.drop();
     }
   });
 

@@ -1,4 +1,12 @@
-import { AppConfig, AppConfigModule, createValidationPipe, DatabaseModule, MetricsModule, ProblemExceptionFilter } from '@app/common';
+import {
+  AppConfig,
+  AppConfigModule,
+  createValidationPipe,
+  DatabaseModule,
+  loggingModule,
+  MetricsModule,
+  ProblemExceptionFilter,
+} from '@app/common';
 import { AssetsModule } from '@app/assets';
 import { LedgerModule } from '@app/ledger';
 import { WalletsModule } from '@app/wallets';
@@ -26,6 +34,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        loggingModule(config.log.level),
         DatabaseModule,
         MetricsModule,
         TerminusModule.forRoot({ logger: false }),

@@ -1,7 +1,7 @@
-import { AppConfig, jsonBodyMiddleware, LogLevel, MetricsService, requestIdMiddleware } from '@app/common';
-import { LogLevel as NestLogLevel } from '@nestjs/common';
+import { AppConfig, jsonBodyMiddleware, MetricsService, requestIdMiddleware } from '@app/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { httpMetricsMiddleware } from './http/http-metrics.middleware';
 import { ShutdownState } from './http/shutdown-state';
@@ -11,8 +11,9 @@ import { setupOpenApi } from './openapi';
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: nestLogLevels(config.log.level),
+    bufferLogs: true,
   });
+  app.useLogger(app.get(Logger));
   configureApp(app);
   return app;
 }
@@ -24,10 +25,4 @@ export function configureApp(app: NestExpressApplication): void {
   app.use(httpMetricsMiddleware(app.get(MetricsService), app.get(ShutdownState)));
   app.use(jsonBodyMiddleware);
   setupOpenApi(app);
-}
-
-export function nestLogLevels(level: LogLevel): NestLogLevel[] | false {
-  const order: NestLogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-  const cut = { silent: 0, fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 }[level];
-  return cut === 0 ? false : order.slice(0, cut);
 }

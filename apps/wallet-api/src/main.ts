@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppConfig, ConfigurationError, loadAppConfig } from '@app/common';
+import { AppConfig, BootstrapLogger, ConfigurationError, loadAppConfig } from '@app/common';
 import { Logger } from '@nestjs/common';
 import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
@@ -8,7 +8,9 @@ import { ShutdownState } from './http/shutdown-state';
 const logger = new Logger('Main');
 
 async function bootstrap(): Promise<void> {
-  const { config, embedded } = await provideDatabase(readConfig());
+  const initial = readConfig();
+  Logger.overrideLogger(new BootstrapLogger(initial.log.level));
+  const { config, embedded } = await provideDatabase(initial);
   try {
     await runAutoSetup(config);
     const app = await createApp(config);

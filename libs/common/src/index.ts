@@ -19,3 +19,4 @@ export * from './money/is-amount.decorator';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
 export * from './errors/problem.dto';
+export * from './logging/logging';
