@@ -1,0 +1,194 @@
+/**
+ * npm run bench — the seed design's database-only limit (pgbench on ../shared/bench) next to this
+ * service over HTTP, measured in one run on one machine, then a ledger verification.
+ *
+ * Env: DATABASE_URL (a server to use; default: an embedded PostgreSQL in .data/bench-postgres),
+ * BENCH_SECONDS (per scenario, default 15), BENCH_CONNECTIONS (64), BENCH_USERS (1000),
+ * BENCH_LOG_LEVEL (service log level, default warn), BENCH_PROFILE=1 (CPU profile of the service).
+ */
+import { startEmbeddedPostgres } from '@app/common';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { freePort, SERVICE_MAIN } from '../support/spawned-service';
+import { runHttp, scenarios } from './http-load';
+import { loadSeedSchema, runPgbench } from './pgbench';
+import { formatTable, ScenarioResult, writeChart } from './report';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const USERS = Number(process.env.BENCH_USERS ?? 1000);
+const RESULTS = join(__dirname, 'results');
+const ROOT = join(__dirname, '..', '..');
+
+const say = (message: string) => process.stdout.write(`${message}\n`);
+
+interface Databases {
+  readonly service: string;
+  readonly seed: string;
+  readonly serverVersion: string;
+  stop(): Promise<void>;
+}
+
+async function provideDatabases(): Promise<Databases> {
+  let adminUrl = process.env.DATABASE_URL;
+  let stop = async (): Promise<void> => undefined;
+  if (!adminUrl) {
+    const dataDir = join(ROOT, '.data', 'bench-postgres');
+    rmSync(dataDir, { recursive: true, force: true });
+    const port = await freePort();
+    say(`▶ starting an embedded PostgreSQL (data in ${dataDir}, port ${port}, default durability settings)`);
+    const embedded = await startEmbeddedPostgres({ dataDir, port, databaseName: 'postgres' });
+    adminUrl = embedded.url;
+    stop = () => embedded.stop();
+  }
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  const names = { service: 'dino_bench_service', seed: 'dino_bench_seed' };
+  for (const name of Object.values(names)) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
+  const serverVersion = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version;
+  await admin.end();
+  const urlFor = (db: string) => Object.assign(new URL(adminUrl), { pathname: `/${db}` }).toString();
+  return { service: urlFor(names.service), seed: urlFor(names.seed), serverVersion, stop };
+}
+
+async function startService(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const port = await freePort();
+  const args = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : [];
+  const child = spawn(process.execPath, [...args, SERVICE_MAIN], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) break;
+    } catch {
+      // starting
+    }
+    if (i > 600 || child.exitCode !== null) throw new Error('the service did not become ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const exited = new Promise((r) => child.once('exit', r));
+  return { url, child, stop: async () => void (child.kill('SIGTERM'), await exited) };
+}
+
+async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
+}
+
+async function post(url: string, path: string, body: unknown, key?: string): Promise<{ status: number; body: { id?: string } }> {
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as { id?: string } };
+}
+
+async function createFundedUsers(url: string): Promise<string[]> {
+  const users: string[] = [];
+  const tag = Date.now().toString(36);
+  await inParallel(Array.from({ length: USERS }, (_, i) => i), 32, async (i) => {
+    const res = await post(url, '/v1/users', { username: `bench_${tag}_${i}` });
+    if (res.status !== 201 || !res.body.id) throw new Error(`creating a bench user failed: ${res.status}`);
+    users.push(res.body.id);
+  });
+  await inParallel(users, 32, async (id) => {
+    const res = await post(url, '/v1/topup', { userId: id, assetCode: 'GOLD', amount: 1_000_000_000 }, `fund-${id}`);
+    if (res.status !== 201) throw new Error(`funding a bench user failed: ${res.status}`);
+  });
+  return users;
+}
+
+function progress(label: string, seconds: number): (tick: number) => void {
+  process.stdout.write(`▶ ${label} (${seconds} s) `);
+  return (tick) => {
+    if (tick % 1 === 0) process.stdout.write('.');
+    if (tick >= seconds) process.stdout.write('\n');
+  };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  const started = new Date();
+  const db = await provideDatabases();
+  const results: ScenarioResult[] = [];
+  let service: Awaited<ReturnType<typeof startService>> | undefined;
+  try {
+    say(`▶ seed design, database only: ../shared/bench/schema.sql, pgbench ${CONNECTIONS} clients`);
+    await loadSeedSchema(db.seed);
+    for (const [name, script] of [
+      ['seed design top-ups (pgbench)', 'naive_topup.sql'],
+      ['seed design transfers (pgbench)', 'naive_p2p.sql'],
+    ] as const) {
+      say(`▶ ${name} (${SECONDS} s)`);
+      results.push(await runPgbench(name, script, db.seed, SECONDS, CONNECTIONS));
+    }
+
+    say('▶ starting the service (compiled, as the container runs it)');
+    service = await startService(db.service);
+    say(`▶ creating and funding ${USERS} users`);
+    const users = await createFundedUsers(service.url);
+    const all = scenarios(users);
+    await runHttp(service.url, all[0], 3, CONNECTIONS, progress('warm-up', 3));
+    for (const scenario of all) {
+      results.push(await runHttp(service.url, scenario, SECONDS, CONNECTIONS, progress(scenario.name, SECONDS)));
+    }
+
+    say('▶ GET /v1/ledger/verify');
+    const verify = (await (await fetch(`${service.url}/v1/ledger/verify`)).json()) as { ok: boolean; assets: Array<{ assetCode: string; entries: number; mismatches: unknown[] }> };
+
+    const seedTopup = results.find((r) => r.name.startsWith('seed design top-ups'))!;
+    const seedP2p = results.find((r) => r.name.startsWith('seed design transfers'))!;
+    for (const r of results.filter((x) => x.kind === 'http')) {
+      const base = r.name.startsWith('transfers') ? seedP2p : seedTopup;
+      r.ratio = r.throughput / base.throughput;
+      r.baseline = r.name.startsWith('transfers') ? 'seed transfers' : 'seed top-ups';
+    }
+    const topups = results.find((r) => r.name.startsWith('hot top-ups'))!;
+    const transfers = results.find((r) => r.name.startsWith('transfers'))!;
+    const goals = {
+      topupsAtLeast5x: (topups.ratio ?? 0) >= 5,
+      transfersAtLeast2x: (transfers.ratio ?? 0) >= 2,
+      p99AtMost100ms: results.filter((r) => r.kind === 'http').every((r) => r.p99 <= 100),
+      zeroErrors: results.filter((r) => r.kind === 'http').every((r) => r.errors === 0),
+      verifyOk: verify.ok,
+    };
+
+    say('');
+    say(formatTable(results));
+    say('');
+    say(`goals: ${Object.entries(goals).map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`).join(', ')}`);
+    say(`ledger verify: ${verify.ok ? 'ok' : 'MISMATCHES'} (${verify.assets.map((a) => `${a.assetCode} ${a.entries} entries`).join(', ')})`);
+
+    const report = {
+      startedAt: started.toISOString(),
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, postgres: db.serverVersion },
+      settings: { seconds: SECONDS, connections: CONNECTIONS, users: USERS, serviceLogLevel: process.env.BENCH_LOG_LEVEL ?? 'warn', database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded' },
+      results,
+      goals,
+      verify: { ok: verify.ok },
+    };
+    writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeChart(join(RESULTS, 'latest.svg'), results, `Dino Wallet vs seed design (${cpus().length} cores, ${CONNECTIONS} connections, one run)`);
+    say(`results: test/bench/results/latest.json, chart: test/bench/results/latest.svg`);
+    if (!verify.ok) process.exitCode = 1;
+  } finally {
+    await service?.stop();
+    await db.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
