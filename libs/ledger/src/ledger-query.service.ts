@@ -37,16 +37,22 @@ export interface AssetBalance {
 export class LedgerQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One row per asset, 0 where the user has no account yet. */
-  async balances(userId: string): Promise<AssetBalance[]> {
-    const rows: Array<{ asset_code: string; balance: string }> = await this.dataSource.query(
+  /**
+   * One row per asset, 0 where the user has no account yet; undefined when the user does not exist.
+   * One statement: the existence check and the balances travel together.
+   */
+  async balances(userId: string): Promise<AssetBalance[] | undefined> {
+    const rows: Array<{ asset_code: string | null; balance: string | null }> = await this.dataSource.query(
       `SELECT s.code AS asset_code, coalesce(a.balance, 0)::text AS balance
-         FROM assets s
-         LEFT JOIN accounts a ON a.kind = 'USER' AND a.user_id = $1 AND a.asset_code = s.code
+         FROM users u
+         LEFT JOIN assets s ON true
+         LEFT JOIN accounts a ON a.kind = 'USER' AND a.user_id = u.id AND a.asset_code = s.code
+        WHERE u.id = $1
         ORDER BY s.created_at, s.code`,
       [userId],
     );
-    return rows.map((r) => ({ assetCode: r.asset_code, balance: BigInt(r.balance) }));
+    if (rows.length === 0) return undefined;
+    return rows.filter((r) => r.asset_code !== null).map((r) => ({ assetCode: r.asset_code as string, balance: BigInt(r.balance ?? 0) }));
   }
 
   /**

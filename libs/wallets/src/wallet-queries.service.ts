@@ -1,4 +1,4 @@
-import { AppConfig, ResourceNotFoundException, ValidationFailedException } from '@app/common';
+import { AppConfig, ResourceNotFoundException, UserNotFoundException, ValidationFailedException } from '@app/common';
 import { AssetsService } from '@app/assets';
 import { HistoryCursorCodec, LedgerQueryService } from '@app/ledger';
 import { Injectable } from '@nestjs/common';
@@ -8,7 +8,7 @@ import { HistoryItemDto, HistoryPageDto } from './dto/history-response.dto';
 import { HistoryQueryDto } from './dto/history-query.dto';
 import { TransactionResponseDto } from './dto/transaction-response.dto';
 import { UsersService } from './users.service';
-import { isTransactionId } from './validation/patterns';
+import { isTransactionId, isUserId, normalizeUserId } from './validation/patterns';
 
 const DEFAULT_PAGE_SIZE = 50;
 
@@ -27,8 +27,10 @@ export class WalletQueriesService {
   }
 
   async balances(userId: string): Promise<BalancesResponseDto> {
-    const user = await this.users.require(userId);
-    return BalancesResponseDto.toResponse(user.id, await this.ledger.balances(user.id));
+    const id = normalizeUserId(userId);
+    const balances = isUserId(id) ? await this.ledger.balances(id) : undefined;
+    if (!balances) throw new UserNotFoundException(userId);
+    return BalancesResponseDto.toResponse(id, balances);
   }
 
   async history(userId: string, query: HistoryQueryDto): Promise<HistoryPageDto> {
