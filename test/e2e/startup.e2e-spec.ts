@@ -88,9 +88,10 @@ describe('Start-up', () => {
       expect(entry).toMatchObject({
         level: 30,
         requestId: 'log-probe-1',
-        req: { method: 'POST', path: '/v1/users' },
+        method: 'POST',
+        path: '/v1/users',
         route: '/v1/users',
-        res: { statusCode: 201 },
+        status: 201,
         durationMs: expect.any(Number),
       });
       expect(service.output()).not.toContain('secret_player_name');

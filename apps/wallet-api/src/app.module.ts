@@ -1,12 +1,4 @@
-import {
-  AppConfig,
-  AppConfigModule,
-  createValidationPipe,
-  DatabaseModule,
-  loggingModule,
-  MetricsModule,
-  ProblemExceptionFilter,
-} from '@app/common';
+import { AppConfig, AppConfigModule, createValidationPipe, DatabaseModule, MetricsModule, ProblemExceptionFilter } from '@app/common';
 import { AssetsModule } from '@app/assets';
 import { LedgerModule } from '@app/ledger';
 import { WalletsModule } from '@app/wallets';
@@ -34,7 +26,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        loggingModule(config.log.level),
         DatabaseModule,
         MetricsModule,
         TerminusModule.forRoot({ logger: false }),

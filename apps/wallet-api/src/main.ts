@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppConfig, BootstrapLogger, ConfigurationError, loadAppConfig } from '@app/common';
+import { AppConfig, AppLogger, ConfigurationError, createRootLogger, loadAppConfig } from '@app/common';
 import { Logger } from '@nestjs/common';
 import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
@@ -9,7 +9,7 @@ const logger = new Logger('Main');
 
 async function bootstrap(): Promise<void> {
   const initial = readConfig();
-  Logger.overrideLogger(new BootstrapLogger(initial.log.level));
+  Logger.overrideLogger(new AppLogger(createRootLogger(initial.log.level)));
   const { config, embedded } = await provideDatabase(initial);
   try {
     await runAutoSetup(config);

@@ -33,12 +33,12 @@ export class ProblemExceptionFilter implements ExceptionFilter {
       return this.fromHttpException(exception, request);
     }
     if (isDatabaseUnavailableError(exception)) {
-      this.logger.warn(`database unavailable on ${request.method} ${request.path}: ${describe(exception)}`);
+      this.logger.warn(`database unavailable on ${request.method} ${request.path} (request ${String(request.id)}): ${describe(exception)}`);
       const unavailable = new ServiceUnavailableException();
       return buildProblem(unavailable.code, unavailable.detail);
     }
     this.logger.error(
-      `unexpected error on ${request.method} ${request.path}: ${describe(exception)}`,
+      `unexpected error on ${request.method} ${request.path} (request ${String(request.id)}): ${describe(exception)}`,
       exception instanceof Error ? exception.stack : undefined,
     );
     return buildProblem(ErrorCode.INTERNAL_ERROR, 'An unexpected error occurred. It has been logged.');
