@@ -1,9 +1,16 @@
+import { REQUEST_ID_HEADER } from '@app/common';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
+/** The version of the HTTP contract (API.md); bump it with every change clients can see. */
 export const API_VERSION = '1.0.0';
 
-/** The OpenAPI document, generated from the controllers and DTOs (no database needed). */
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * The OpenAPI document, generated from the controllers and DTOs (no database needed). `npm run
+ * openapi` writes it to openapi.json, from which the SDK (libs/sdk) is generated.
+ */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Dino Wallet API')
@@ -11,20 +18,63 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Virtual wallets for games on a double-entry ledger. Amounts are whole units of an asset, sent as JSON integers ' +
         'or digit strings and always returned as digit strings. Every write needs an idempotency key ' +
         '(`Idempotency-Key` header or `idempotencyKey` body field); retrying with the same key never moves money twice. ' +
-        'Errors are RFC 9457 problems (`application/problem+json`) with a machine-readable `code`.',
+        'Errors are RFC 9457 problems (`application/problem+json`) with a machine-readable `code`. ' +
+        'Every response carries `X-Request-Id`.',
     )
     .setVersion(API_VERSION)
-    .addServer('http://localhost:3000', 'Local development')
-    .addTag('users')
-    .addTag('assets')
+    .setContact('Dino Wallet team', 'https://dino-wallet.dev', 'dev@dino-wallet.dev')
+    .addServer('/', 'The service that serves this document')
+    .addServer('http://localhost:3000', 'Local development (`npm start`)')
+    .addTag('users', 'Players: create them, find them, read their balances and history')
+    .addTag('assets', 'The currencies wallets hold (GOLD, DIAMOND, POINT, …)')
     .addTag('wallet operations', 'Writes: each moves money between two accounts under an idempotency key')
-    .addTag('transactions')
-    .addTag('ledger')
+    .addTag('transactions', 'Posted transactions, as the writes returned them')
+    .addTag('ledger', 'Checks of the double-entry ledger itself')
     .addTag('operations', 'Health probes and metrics')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,
   });
+  return withRequestIdHeader(document);
+}
+
+/**
+ * Every request may carry `X-Request-Id` and every response echoes it (or a generated one). The
+ * header belongs to the HTTP layer, not to any controller, so it is added here, once.
+ */
+function withRequestIdHeader(document: OpenAPIObject): OpenAPIObject {
+  const components = document.components ?? {};
+  components.parameters = {
+    ...components.parameters,
+    RequestId: {
+      name: REQUEST_ID_HEADER,
+      in: 'header',
+      required: false,
+      description:
+        'A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.',
+      schema: { type: 'string', pattern: '^[\\x21-\\x7E]{1,200}$', example: 'req-7f3a9c' },
+    },
+  };
+  components.headers = {
+    ...components.headers,
+    RequestId: {
+      description: "The request's `X-Request-Id`, or the one the service generated for it.",
+      schema: { type: 'string', example: 'req-7f3a9c' },
+    },
+  };
+  document.components = components;
+  for (const pathItem of Object.values(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      operation.parameters = [...(operation.parameters ?? []), { $ref: '#/components/parameters/RequestId' }];
+      for (const response of Object.values(operation.responses)) {
+        if (!response || '$ref' in response) continue;
+        response.headers = { ...response.headers, [REQUEST_ID_HEADER]: { $ref: '#/components/headers/RequestId' } };
+      }
+    }
+  }
+  return document;
 }
 
 /** Serves the interactive reference at /docs and the document at /openapi.json. */

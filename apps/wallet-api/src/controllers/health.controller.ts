@@ -2,6 +2,8 @@ import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/commo
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
+import { ApiNoClientErrors } from '../http/api-problems.decorator';
+import { HealthCheckResultDto } from '../http/health-check.dto';
 import { ShutdownState } from '../http/shutdown-state';
 
 const PING_TIMEOUT_MS = 1000;
@@ -18,16 +20,50 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOperation({ operationId: 'getLiveness', summary: 'Liveness: 200 while the process runs' })
-  @ApiOkResponse({ description: 'Terminus health result' })
+  @ApiOperation({
+    operationId: 'getLiveness',
+    summary: 'Liveness: 200 while the process runs',
+    description: 'Checks nothing but the process itself (a Kubernetes liveness probe): it never looks at the database.',
+  })
+  @ApiOkResponse({
+    type: HealthCheckResultDto,
+    description: 'The process runs (terminus format, with no checks).',
+    example: { status: 'ok', info: {}, error: {}, details: {} },
+  })
+  @ApiNoClientErrors('Takes no input, so no request to it can be malformed.')
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
   @Get('ready')
-  @ApiOperation({ operationId: 'getReadiness', summary: 'Readiness: 200 when the database answers, 503 (terminus format) when not' })
-  @ApiOkResponse({ description: 'Terminus health result' })
-  @ApiServiceUnavailableResponse({ description: 'Terminus health result with the failing checks' })
+  @ApiOperation({
+    operationId: 'getReadiness',
+    summary: 'Readiness: 200 when the database answers, 503 (terminus format) when not',
+    description:
+      'Pings the database (1 s timeout) and reports whether the service is draining for shutdown ' +
+      '(a Kubernetes readiness probe). The 503 body is the terminus result, not a problem.',
+  })
+  @ApiOkResponse({
+    type: HealthCheckResultDto,
+    description: 'Every check is up.',
+    example: {
+      status: 'ok',
+      info: { database: { status: 'up', responseTime: 3 }, lifecycle: { status: 'up' } },
+      error: {},
+      details: { database: { status: 'up', responseTime: 3 }, lifecycle: { status: 'up' } },
+    },
+  })
+  @ApiServiceUnavailableResponse({
+    type: HealthCheckResultDto,
+    description: 'A check is down: the database does not answer, or the service is shutting down.',
+    example: {
+      status: 'error',
+      info: { lifecycle: { status: 'up' } },
+      error: { database: { status: 'down', message: 'timeout of 1000ms exceeded' } },
+      details: { database: { status: 'down', message: 'timeout of 1000ms exceeded' }, lifecycle: { status: 'up' } },
+    },
+  })
+  @ApiNoClientErrors('Takes no input, so no request to it can be malformed.')
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     try {
       return await this.health.check([

@@ -1,6 +1,7 @@
 import { MetricsService } from '@app/common';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNoClientErrors } from '../http/api-problems.decorator';
 
 @ApiTags('operations')
 @Controller('metrics')
@@ -9,9 +10,14 @@ export class MetricsController {
 
   @Get()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  @ApiOperation({ operationId: 'getMetrics', summary: 'Prometheus metrics' })
+  @ApiOperation({
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics',
+    description: 'HTTP latency by route, ledger and idempotency counters, database pool gauges and the Node.js defaults.',
+  })
   @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
+  @ApiOkResponse({ description: 'Prometheus text exposition format (version 0.0.4).', schema: { type: 'string' } })
+  @ApiNoClientErrors('Takes no input, so no request to it can be malformed.')
   render(): Promise<string> {
     return this.metrics.render();
   }

@@ -11,7 +11,8 @@ import {
   WalletQueriesService,
 } from '@app/wallets';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiUserIdParam } from '../http/api-params.decorator';
 import { ApiProblems, BODY_PROBLEMS, COMMON_PROBLEMS } from '../http/api-problems.decorator';
 
 @ApiTags('users')
@@ -24,14 +25,24 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ operationId: 'createUser', summary: 'Create a user (no idempotency key: usernames are unique)' })
+  @ApiOperation({
+    operationId: 'createUser',
+    summary: 'Create a user (no idempotency key: usernames are unique)',
+    description: 'Usernames are unique, so a retry of a create that did succeed answers 409 `USERNAME_TAKEN`.',
+  })
+  @ApiCreatedResponse({ type: UserResponseDto, description: 'The new user, with no balance yet.' })
   @ApiProblems(...BODY_PROBLEMS, ErrorCode.USERNAME_TAKEN, ...COMMON_PROBLEMS)
   async create(@Body() body: CreateUserDto): Promise<UserResponseDto> {
     return UserResponseDto.toResponse(await this.users.create(body.username));
   }
 
   @Get()
-  @ApiOperation({ operationId: 'findUsers', summary: 'Find a user by username (empty data when none)' })
+  @ApiOperation({
+    operationId: 'findUsers',
+    summary: 'Find a user by username (empty data when none)',
+    description: 'An exact, case-sensitive match: `data` holds the user, or nothing.',
+  })
+  @ApiOkResponse({ type: UserListResponseDto, description: 'The matching user, if any.' })
   @ApiProblems(ErrorCode.VALIDATION_FAILED, ...COMMON_PROBLEMS)
   async find(@Query() query: FindUsersQueryDto): Promise<UserListResponseDto> {
     const user = await this.users.findByUsername(query.username);
@@ -39,14 +50,33 @@ export class UsersController {
   }
 
   @Get(':userId')
-  @ApiOperation({ operationId: 'getUser', summary: 'Get a user' })
+  @ApiOperation({ operationId: 'getUser', summary: 'Get a user', description: 'The user with this id.' })
+  @ApiUserIdParam()
+  @ApiOkResponse({ type: UserResponseDto, description: 'The user.' })
   @ApiProblems(ErrorCode.USER_NOT_FOUND, ...COMMON_PROBLEMS)
   async get(@Param('userId') userId: string): Promise<UserResponseDto> {
     return UserResponseDto.toResponse(await this.users.require(userId));
   }
 
   @Get(':userId/balances')
-  @ApiOperation({ operationId: 'getBalances', summary: "A user's balance in every asset" })
+  @ApiOperation({
+    operationId: 'getBalances',
+    summary: "A user's balance in every asset",
+    description: 'One row for every asset, `"0"` where the user has never held it. Balances are digit strings.',
+  })
+  @ApiUserIdParam()
+  @ApiOkResponse({
+    type: BalancesResponseDto,
+    description: 'The balances.',
+    example: {
+      userId: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d',
+      balances: [
+        { assetCode: 'GOLD', balance: '350' },
+        { assetCode: 'DIAMOND', balance: '0' },
+        { assetCode: 'POINT', balance: '1200' },
+      ],
+    },
+  })
   @ApiProblems(ErrorCode.USER_NOT_FOUND, ...COMMON_PROBLEMS)
   balances(@Param('userId') userId: string): Promise<BalancesResponseDto> {
     return this.queries.balances(userId);
@@ -56,7 +86,14 @@ export class UsersController {
   @ApiOperation({
     operationId: 'listUserTransactions',
     summary: "A user's history, newest first, with keyset cursors that stay stable while writes arrive",
+    description:
+      'Every write that moved the user\'s balance (both sides of a transfer), in the order the writes were applied ' +
+      'to the user\'s accounts. Pass `nextCursor` as `cursor` for the next page, with the same filters: no item is ' +
+      'skipped or repeated while new writes arrive. A malformed filter or a forged cursor is a 400; a well-formed ' +
+      'asset code that names no asset is a 404 `ASSET_NOT_FOUND`.',
   })
+  @ApiUserIdParam()
+  @ApiOkResponse({ type: HistoryPageDto, description: 'One page of history, newest first.' })
   @ApiProblems(ErrorCode.VALIDATION_FAILED, ErrorCode.USER_NOT_FOUND, ErrorCode.ASSET_NOT_FOUND, ...COMMON_PROBLEMS)
   history(@Param('userId') userId: string, @Query() query: HistoryQueryDto): Promise<HistoryPageDto> {
     return this.queries.history(userId, query);

@@ -1,6 +1,7 @@
 import type { AccountRef } from '@app/ledger';
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 
+/** A system account of the asset: `TREASURY` (top-ups and spends) or `BONUS` (bonuses). */
 export class SystemAccountRefDto {
   @ApiProperty({ enum: ['SYSTEM'] })
   kind!: 'SYSTEM';
@@ -9,11 +10,12 @@ export class SystemAccountRefDto {
   name!: 'TREASURY' | 'BONUS';
 }
 
+/** A user's wallet in the asset. */
 export class UserAccountRefDto {
   @ApiProperty({ enum: ['USER'] })
   kind!: 'USER';
 
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
   userId!: string;
 }
 

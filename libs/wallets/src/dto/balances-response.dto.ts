@@ -2,15 +2,16 @@ import type { AssetBalance } from '@app/ledger';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class AssetBalanceDto {
-  @ApiProperty({ example: 'GOLD' })
+  @ApiProperty({ example: 'GOLD', pattern: '^[A-Z][A-Z0-9_]{1,15}$' })
   assetCode!: string;
 
+  /** A digit string; never negative for a user. */
   @ApiProperty({ type: 'string', pattern: '^[0-9]+$', example: '350' })
   balance!: string;
 }
 
 export class BalancesResponseDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
   userId!: string;
 
   /** One row per asset, "0" where the user never held it. */

@@ -17,13 +17,14 @@ export class HistoryItemDto {
   @ApiProperty({ enum: TRANSACTION_TYPES, enumName: 'TransactionType' })
   type!: TransactionType;
 
-  @ApiProperty({ example: 'GOLD' })
+  @ApiProperty({ example: 'GOLD', pattern: '^[A-Z][A-Z0-9_]{1,15}$' })
   assetCode!: string;
 
   /** Unsigned; `direction` says which way it went. */
   @ApiProperty({ type: 'string', pattern: '^[0-9]+$', example: '100' })
   amount!: string;
 
+  /** `CREDIT` when the transaction added to this user's balance, `DEBIT` when it took from it. */
   @ApiProperty({ enum: ['CREDIT', 'DEBIT'] })
   direction!: 'CREDIT' | 'DEBIT';
 
@@ -31,6 +32,7 @@ export class HistoryItemDto {
   @ApiProperty({ type: 'string', pattern: '^[0-9]+$', example: '350' })
   balanceAfter!: string;
 
+  /** The other side: the system account, or the other user of a transfer. */
   @ApiProperty(ACCOUNT_REF_SCHEMA)
   counterparty!: SystemAccountRefDto | UserAccountRefDto;
 
@@ -43,7 +45,7 @@ export class HistoryItemDto {
   @ApiProperty({ example: 'order-7781' })
   idempotencyKey!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-23T21:15:00.123Z' })
   createdAt!: string;
 
   static toResponse(item: HistoryItem): HistoryItemDto {
@@ -68,6 +70,6 @@ export class HistoryPageDto {
   data!: HistoryItemDto[];
 
   /** Pass as `cursor` for the next (older) page; null on the last page. */
-  @ApiProperty({ type: 'string', nullable: true })
+  @ApiProperty({ type: 'string', nullable: true, example: null })
   nextCursor!: string | null;
 }

@@ -4,13 +4,19 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsMetadata } from '../validation/is-metadata.decorator';
 import { ASSET_CODE_PATTERN } from '../validation/patterns';
 
-/** The amount schema shared by every write: a JSON integer or a digit string, 1 to 10^15. */
+/**
+ * The amount schema shared by every write: a JSON integer or a digit string (no sign, no leading
+ * zero), 1 to 10^15 either way; the string pattern spells out exactly that range.
+ */
 export const AMOUNT_SCHEMA: ApiPropertyOptions = {
-  description: 'Whole units of the asset: a positive JSON integer (up to 2^53-1) or a string of digits; at most 10^15.',
+  description:
+    'Whole units of the asset (no fractions): a positive JSON integer or a string of digits, at most 10^15 ' +
+    '(`1000000000000000`). Send a string when your language cannot hold the number exactly.',
   oneOf: [
     { type: 'integer', minimum: 1, maximum: 1000000000000000, example: 100 },
-    { type: 'string', pattern: '^[1-9][0-9]{0,15}$', example: '100' },
+    { type: 'string', pattern: '^([1-9][0-9]{0,14}|1000000000000000)$', example: '100' },
   ],
+  example: 100,
 };
 
 export const METADATA_SCHEMA: ApiPropertyOptions = {
@@ -24,6 +30,7 @@ export const METADATA_SCHEMA: ApiPropertyOptions = {
 
 /** Fields every write carries besides the users it names. */
 export abstract class WriteRequestBase {
+  /** The asset's code, upper case (see GET /v1/assets). */
   @ApiProperty({ example: 'GOLD', pattern: ASSET_CODE_PATTERN.source })
   @IsString()
   @Matches(ASSET_CODE_PATTERN, { message: 'must be an upper-case asset code such as GOLD' })
@@ -55,18 +62,19 @@ export abstract class WriteRequestBase {
 /** Top-up, spend and bonus: one user and the system account of the operation. */
 export class PostingRequestDto extends WriteRequestBase {
   /** The user the write acts for; the idempotency key is scoped to this user. */
-  @ApiProperty({ format: 'uuid', example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
+  @ApiProperty({ example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
   @IsString()
   userId!: string;
 }
 
 export class TransferRequestDto extends WriteRequestBase {
   /** The sender; the idempotency key is scoped to this user. */
-  @ApiProperty({ format: 'uuid', example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
+  @ApiProperty({ example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
   @IsString()
   fromUserId!: string;
 
-  @ApiProperty({ format: 'uuid', example: '9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e' })
+  /** The receiver; a different user than the sender. */
+  @ApiProperty({ example: '9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e' })
   @IsString()
   toUserId!: string;
 }

@@ -17,11 +17,13 @@ export class EntryResponseDto {
   @ApiProperty({ type: 'string', pattern: '^-?[0-9]+$', example: '-100' })
   amount!: string;
 
+  /** The account's balance right after this entry (system accounts go negative). */
   @ApiProperty({ type: 'string', pattern: '^-?[0-9]+$', example: '-9100' })
   balanceAfter!: string;
 }
 
 export class TransactionResponseDto {
+  /** Opaque; use it with GET /v1/transactions/{transactionId}. */
   @ApiProperty({ example: '1042' })
   id!: string;
 
@@ -32,16 +34,17 @@ export class TransactionResponseDto {
   status!: 'POSTED';
 
   /** The acting user (the sender of a transfer). */
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
   userId!: string;
 
   /** The receiver; present on transfers only. */
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ example: '9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e' })
   toUserId?: string;
 
-  @ApiProperty({ example: 'GOLD' })
+  @ApiProperty({ example: 'GOLD', pattern: '^[A-Z][A-Z0-9_]{1,15}$' })
   assetCode!: string;
 
+  /** The amount moved, unsigned. */
   @ApiProperty({ type: 'string', pattern: '^[0-9]+$', example: '100' })
   amount!: string;
 
@@ -52,6 +55,7 @@ export class TransactionResponseDto {
   @ApiProperty({ type: 'string', nullable: true, example: null })
   description!: string | null;
 
+  /** The request's metadata, keys sorted; `{}` when none was sent. */
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: {} })
   metadata!: Record<string, string>;
 
@@ -61,6 +65,7 @@ export class TransactionResponseDto {
   @ApiProperty({ format: 'date-time', example: '2026-11-23T21:15:00.123Z' })
   createdAt!: string;
 
+  /** The two entries of the double-entry posting; their amounts sum to zero. */
   @ApiProperty({ type: [EntryResponseDto] })
   entries!: EntryResponseDto[];
 

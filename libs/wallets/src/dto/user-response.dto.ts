@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { UserEntity } from '../entities/user.entity';
 
 export class UserResponseDto {
-  @ApiProperty({ format: 'uuid', example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
+  /** Opaque; name the user with it in every other call. */
+  @ApiProperty({ example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
   id!: string;
 
   @ApiProperty({ example: 'alice' })

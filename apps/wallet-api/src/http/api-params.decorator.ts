@@ -1,0 +1,20 @@
+import { ApiParam } from '@nestjs/swagger';
+
+/**
+ * Path parameters. Ids are opaque strings to clients: their schema promises no format, and an id
+ * that names no resource, whatever its shape, is the resource's 404.
+ */
+export const ApiUserIdParam = (): MethodDecorator & ClassDecorator =>
+  ApiParam({
+    name: 'userId',
+    description: 'The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`).',
+    schema: { type: 'string', example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' },
+  });
+
+export const ApiTransactionIdParam = (): MethodDecorator & ClassDecorator =>
+  ApiParam({
+    name: 'transactionId',
+    description:
+      'The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`).',
+    schema: { type: 'string', example: '1042' },
+  });
