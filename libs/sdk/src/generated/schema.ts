@@ -1,0 +1,2140 @@
+/**
+ * Generated from openapi.json by `npm run sdk:generate` (openapi-typescript). Do not edit:
+ * change the controllers or DTOs, then run `npm run openapi` (which also regenerates this file).
+ */
+
+export interface paths {
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a user by username (empty data when none)
+         * @description An exact, case-sensitive match: `data` holds the user, or nothing.
+         */
+        get: operations["findUsers"];
+        put?: never;
+        /**
+         * Create a user (no idempotency key: usernames are unique)
+         * @description Usernames are unique, so a retry of a create that did succeed answers 409 `USERNAME_TAKEN`.
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a user
+         * @description The user with this id.
+         */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{userId}/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's balance in every asset
+         * @description One row for every asset, `"0"` where the user has never held it. Balances are digit strings.
+         */
+        get: operations["getBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{userId}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's history, newest first, with keyset cursors that stay stable while writes arrive
+         * @description Every write that moved the user's balance (both sides of a transfer), in the order the writes were applied to the user's accounts. Pass `nextCursor` as `cursor` for the next page, with the same filters: no item is skipped or repeated while new writes arrive. A malformed filter or a forged cursor is a 400; a well-formed asset code that names no asset is a 404 `ASSET_NOT_FOUND`.
+         */
+        get: operations["listUserTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The assets wallets can hold
+         * @description Every asset, oldest first. A fresh database is seeded with GOLD, DIAMOND and POINT.
+         */
+        get: operations["listAssets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/topup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Top up: the treasury credits a user (a purchase of credits)
+         * @description Needs an idempotency key (the `Idempotency-Key` header, or the body field `idempotencyKey`), scoped to the acting user. The same key with the same request returns the stored outcome again (the same status and body, with `Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 `IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.
+         */
+        post: operations["topUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Spend: a user pays the treasury (an in-game purchase)
+         * @description Needs an idempotency key (the `Idempotency-Key` header, or the body field `idempotencyKey`), scoped to the acting user. The same key with the same request returns the stored outcome again (the same status and body, with `Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 `IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.
+         */
+        post: operations["spend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bonus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bonus: the bonus pool credits a user (loyalty, incentives)
+         * @description Needs an idempotency key (the `Idempotency-Key` header, or the body field `idempotencyKey`), scoped to the acting user. The same key with the same request returns the stored outcome again (the same status and body, with `Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 `IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.
+         */
+        post: operations["grantBonus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer between two users (the key is scoped to the sender)
+         * @description Needs an idempotency key (the `Idempotency-Key` header, or the body field `idempotencyKey`), scoped to the acting user. The same key with the same request returns the stored outcome again (the same status and body, with `Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 `IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.
+         */
+        post: operations["createTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transactions/{transactionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A transaction, as the write returned it
+         * @description The same body the write answered with: both entries, with each account's balance right after it.
+         */
+        get: operations["getTransaction"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recompute the ledger from its journal and report every mismatch (200 with ok=false when any)
+         * @description In one consistent snapshot: every asset's balances sum to zero, every stored balance equals the sum of its entries, every transaction's entries sum to zero and no user balance is negative. A broken ledger is still a 200, with `ok: false` and the mismatches listed (at most 100 of each kind per asset).
+         */
+        get: operations["verifyLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: 200 while the process runs
+         * @description Checks nothing but the process itself (a Kubernetes liveness probe): it never looks at the database.
+         */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: 200 when the database answers, 503 (terminus format) when not
+         * @description Pings the database (1 s timeout) and reports whether the service is draining for shutdown (a Kubernetes readiness probe). The 503 body is the terminus result, not a problem.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics
+         * @description HTTP latency by route, ledger and idempotency counters, database pool gauges and the Node.js defaults.
+         */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @enum {string} */
+        ErrorCode: "VALIDATION_FAILED" | "USER_NOT_FOUND" | "ASSET_NOT_FOUND" | "NOT_FOUND" | "USERNAME_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "INSUFFICIENT_FUNDS" | "IDEMPOTENCY_KEY_REUSED" | "SAME_ACCOUNT_TRANSFER" | "LIMIT_EXCEEDED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        FieldErrorDto: {
+            /**
+             * @description The request field at fault (a body field, a query parameter or a header name).
+             * @example amount
+             */
+            field: string;
+            /** @example must be greater than zero */
+            message: string;
+        };
+        ProblemDto: {
+            /**
+             * Format: uri
+             * @example https://dino-wallet.dev/problems/insufficient-funds
+             */
+            type: string;
+            /** @example Insufficient funds */
+            title: string;
+            /** @example 422 */
+            status: number;
+            /** @example The GOLD balance is 50, less than the 100 required. */
+            detail: string;
+            /** @example INSUFFICIENT_FUNDS */
+            code: components["schemas"]["ErrorCode"];
+            /** @description Field problems, for VALIDATION_FAILED. */
+            errors?: components["schemas"]["FieldErrorDto"][];
+            /**
+             * @description For INSUFFICIENT_FUNDS and LIMIT_EXCEEDED: the asset of the refused write.
+             * @example GOLD
+             */
+            assetCode?: string;
+            /**
+             * @description For INSUFFICIENT_FUNDS: what the user holds, as a digit string.
+             * @example 50
+             */
+            balance?: string;
+            /**
+             * @description For INSUFFICIENT_FUNDS: the amount asked for, as a digit string.
+             * @example 100
+             */
+            required?: string;
+        };
+        CreateUserDto: {
+            /**
+             * @description 3–64 characters of letters, digits, `_`, `.` and `-`; unique.
+             * @example carol
+             */
+            username: string;
+        };
+        UserResponseDto: {
+            /**
+             * @description Opaque; name the user with it in every other call.
+             * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+             */
+            id: string;
+            /** @example alice */
+            username: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T21:15:00.123Z
+             */
+            createdAt: string;
+        };
+        UserListResponseDto: {
+            data: components["schemas"]["UserResponseDto"][];
+        };
+        AssetBalanceDto: {
+            /** @example GOLD */
+            assetCode: string;
+            /**
+             * @description A digit string; never negative for a user.
+             * @example 350
+             */
+            balance: string;
+        };
+        BalancesResponseDto: {
+            /** @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d */
+            userId: string;
+            /** @description One row per asset, "0" where the user never held it. */
+            balances: components["schemas"]["AssetBalanceDto"][];
+        };
+        /** @enum {string} */
+        TransactionType: "TOPUP" | "SPEND" | "BONUS" | "TRANSFER";
+        UserAccountRefDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "UserAccountRefDto";
+            /** @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d */
+            userId: string;
+        };
+        SystemAccountRefDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "SystemAccountRefDto";
+            /**
+             * @example TREASURY
+             * @enum {string}
+             */
+            name: "TREASURY" | "BONUS";
+        };
+        HistoryItemDto: {
+            /**
+             * @description The transaction id (see GET /v1/transactions/{transactionId}).
+             * @example 1042
+             */
+            id: string;
+            type: components["schemas"]["TransactionType"];
+            /** @example GOLD */
+            assetCode: string;
+            /**
+             * @description Unsigned; `direction` says which way it went.
+             * @example 100
+             */
+            amount: string;
+            /**
+             * @description `CREDIT` when the transaction added to this user's balance, `DEBIT` when it took from it.
+             * @enum {string}
+             */
+            direction: "CREDIT" | "DEBIT";
+            /**
+             * @description This user's balance right after the transaction.
+             * @example 350
+             */
+            balanceAfter: string;
+            /** @description The other side: the system account, or the other user of a transfer. */
+            counterparty: components["schemas"]["UserAccountRefDto"] | components["schemas"]["SystemAccountRefDto"];
+            /** @example null */
+            description: string | null;
+            /** @example {} */
+            metadata: {
+                [key: string]: string;
+            };
+            /** @example order-7781 */
+            idempotencyKey: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T21:15:00.123Z
+             */
+            createdAt: string;
+        };
+        HistoryPageDto: {
+            data: components["schemas"]["HistoryItemDto"][];
+            /**
+             * @description Pass as `cursor` for the next (older) page; null on the last page.
+             * @example null
+             */
+            nextCursor: string | null;
+        };
+        AssetResponseDto: {
+            /** @example GOLD */
+            code: string;
+            /** @example Gold */
+            name: string;
+        };
+        AssetListResponseDto: {
+            data: components["schemas"]["AssetResponseDto"][];
+        };
+        PostingRequestDto: {
+            /**
+             * @description The asset's code, upper case (see GET /v1/assets).
+             * @example GOLD
+             */
+            assetCode: string;
+            /**
+             * @description Whole units of the asset (no fractions): a positive JSON integer or a string of digits, at most 10^15 (`1000000000000000`). Send a string when your language cannot hold the number exactly.
+             * @example 100
+             */
+            amount: number | string;
+            /**
+             * @description Free text for the player's history, at most 500 characters.
+             * @example Starter pack
+             */
+            description?: string | null;
+            /**
+             * @description A flat map of up to 20 string keys (at most 64 characters) to string values (at most 500 characters).
+             * @example {
+             *       "orderId": "A-1001"
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent).
+             * @example order-7781
+             */
+            idempotencyKey?: string;
+            /**
+             * @description The user the write acts for; the idempotency key is scoped to this user.
+             * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+             */
+            userId: string;
+        };
+        EntryResponseDto: {
+            account: components["schemas"]["UserAccountRefDto"] | components["schemas"]["SystemAccountRefDto"];
+            /**
+             * @description Signed digit string: credits positive, debits negative.
+             * @example -100
+             */
+            amount: string;
+            /**
+             * @description The account's balance right after this entry (system accounts go negative).
+             * @example -9100
+             */
+            balanceAfter: string;
+        };
+        TransactionResponseDto: {
+            /**
+             * @description Opaque; use it with GET /v1/transactions/{transactionId}.
+             * @example 1042
+             */
+            id: string;
+            type: components["schemas"]["TransactionType"];
+            /** @enum {string} */
+            status: "POSTED";
+            /**
+             * @description The acting user (the sender of a transfer).
+             * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+             */
+            userId: string;
+            /**
+             * @description The receiver; present on transfers only.
+             * @example 9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e
+             */
+            toUserId?: string;
+            /** @example GOLD */
+            assetCode: string;
+            /**
+             * @description The amount moved, unsigned.
+             * @example 100
+             */
+            amount: string;
+            /**
+             * @description The acting user's balance right after this transaction.
+             * @example 350
+             */
+            balanceAfter: string;
+            /** @example null */
+            description: string | null;
+            /**
+             * @description The request's metadata, keys sorted; `{}` when none was sent.
+             * @example {}
+             */
+            metadata: {
+                [key: string]: string;
+            };
+            /** @example order-7781 */
+            idempotencyKey: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T21:15:00.123Z
+             */
+            createdAt: string;
+            /** @description The two entries of the double-entry posting; their amounts sum to zero. */
+            entries: components["schemas"]["EntryResponseDto"][];
+        };
+        TransferRequestDto: {
+            /**
+             * @description The asset's code, upper case (see GET /v1/assets).
+             * @example GOLD
+             */
+            assetCode: string;
+            /**
+             * @description Whole units of the asset (no fractions): a positive JSON integer or a string of digits, at most 10^15 (`1000000000000000`). Send a string when your language cannot hold the number exactly.
+             * @example 100
+             */
+            amount: number | string;
+            /**
+             * @description Free text for the player's history, at most 500 characters.
+             * @example Starter pack
+             */
+            description?: string | null;
+            /**
+             * @description A flat map of up to 20 string keys (at most 64 characters) to string values (at most 500 characters).
+             * @example {
+             *       "orderId": "A-1001"
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent).
+             * @example order-7781
+             */
+            idempotencyKey?: string;
+            /**
+             * @description The sender; the idempotency key is scoped to this user.
+             * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+             */
+            fromUserId: string;
+            /**
+             * @description The receiver; a different user than the sender.
+             * @example 9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e
+             */
+            toUserId: string;
+        };
+        MismatchDto: {
+            /** @enum {string} */
+            kind: "ASSET_SUM_NOT_ZERO" | "BALANCE_NOT_SUM_OF_ENTRIES" | "BALANCE_NOT_LAST_BALANCE_AFTER" | "RUNNING_BALANCE_BROKEN" | "JOURNAL_NOT_BALANCED" | "NEGATIVE_USER_BALANCE";
+            detail: string;
+            accountId?: string;
+            journalId?: string;
+            entryId?: string;
+            expected?: string;
+            actual?: string;
+        };
+        AssetVerificationDto: {
+            /** @example GOLD */
+            assetCode: string;
+            /**
+             * @description Sum of every balance of the asset; "0" in a sound ledger.
+             * @example 0
+             */
+            sum: string;
+            accounts: number;
+            entries: number;
+            journals: number;
+            mismatches: components["schemas"]["MismatchDto"][];
+        };
+        LedgerVerificationDto: {
+            ok: boolean;
+            /** Format: date-time */
+            checkedAt: string;
+            assets: components["schemas"]["AssetVerificationDto"][];
+        };
+        HealthIndicatorStatusDto: {
+            /**
+             * @example up
+             * @enum {string}
+             */
+            status: "up" | "down";
+            /**
+             * @description Why the check is down, when it says.
+             * @example timeout of 1000ms exceeded
+             */
+            message?: string;
+            /**
+             * @description How long the database ping took, in milliseconds.
+             * @example 3
+             */
+            responseTime?: number;
+        };
+        HealthCheckResultDto: {
+            /**
+             * @description `ok` when every check is up; `error` (with status 503) when one is down.
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok" | "error" | "shutting_down";
+            /**
+             * @description The checks that are up.
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 3
+             *       },
+             *       "lifecycle": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            info?: {
+                [key: string]: components["schemas"]["HealthIndicatorStatusDto"];
+            };
+            /**
+             * @description The checks that are down.
+             * @example {}
+             */
+            error?: {
+                [key: string]: components["schemas"]["HealthIndicatorStatusDto"];
+            };
+            /**
+             * @description Every check.
+             * @example {
+             *       "database": {
+             *         "status": "up",
+             *         "responseTime": 3
+             *       },
+             *       "lifecycle": {
+             *         "status": "up"
+             *       }
+             *     }
+             */
+            details: {
+                [key: string]: components["schemas"]["HealthIndicatorStatusDto"];
+            };
+        };
+    };
+    responses: never;
+    parameters: {
+        /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+        RequestId: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description The request's `X-Request-Id`, or the one the service generated for it. */
+        RequestId: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    findUsers: {
+        parameters: {
+            query: {
+                /** @description The exact username to look up. */
+                username: string;
+            };
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching user, if any. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserListResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            /** @description The new user, with no balance yet. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `USERNAME_TAKEN`: Username already taken */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USERNAME_TAKEN";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: Payload too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`). */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getBalances: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`). */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balances. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "userId": "5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d",
+                     *       "balances": [
+                     *         {
+                     *           "assetCode": "GOLD",
+                     *           "balance": "350"
+                     *         },
+                     *         {
+                     *           "assetCode": "DIAMOND",
+                     *           "balance": "0"
+                     *         },
+                     *         {
+                     *           "assetCode": "POINT",
+                     *           "balance": "1200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BalancesResponseDto"];
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listUserTransactions: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `nextCursor` of the previous page, sent with the same filters; anything else is a 400. */
+                cursor?: string;
+                /** @description Only this asset's transactions. */
+                assetCode?: string;
+                /** @description Only transactions of this type. */
+                type?: components["schemas"]["TransactionType"];
+            };
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`). */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of history, newest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPageDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found; `ASSET_NOT_FOUND`: Asset not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND" | "ASSET_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    listAssets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All assets. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "code": "GOLD",
+                     *           "name": "Gold"
+                     *         },
+                     *         {
+                     *           "code": "DIAMOND",
+                     *           "name": "Diamond"
+                     *         },
+                     *         {
+                     *           "code": "POINT",
+                     *           "name": "Point"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AssetListResponseDto"];
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    topUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                "Idempotency-Key"?: string;
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostingRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The posted transaction. A replay returns the stored status and body unchanged. */
+            201: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "1042",
+                     *       "type": "TOPUP",
+                     *       "status": "POSTED",
+                     *       "userId": "5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d",
+                     *       "assetCode": "GOLD",
+                     *       "amount": "100",
+                     *       "balanceAfter": "350",
+                     *       "description": "Starter pack",
+                     *       "metadata": {
+                     *         "orderId": "A-1001"
+                     *       },
+                     *       "idempotencyKey": "order-7781",
+                     *       "createdAt": "2026-11-23T21:15:00.123Z",
+                     *       "entries": [
+                     *         {
+                     *           "account": {
+                     *             "kind": "SYSTEM",
+                     *             "name": "TREASURY"
+                     *           },
+                     *           "amount": "-100",
+                     *           "balanceAfter": "-9100"
+                     *         },
+                     *         {
+                     *           "account": {
+                     *             "kind": "USER",
+                     *             "userId": "5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d"
+                     *           },
+                     *           "amount": "100",
+                     *           "balanceAfter": "350"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransactionResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found; `ASSET_NOT_FOUND`: Asset not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND" | "ASSET_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this idempotency key is in progress */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: Payload too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `LIMIT_EXCEEDED`: Limit exceeded */
+            422: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "LIMIT_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    spend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                "Idempotency-Key"?: string;
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostingRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The posted transaction. A replay returns the stored status and body unchanged. */
+            201: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "1042",
+                     *       "type": "SPEND",
+                     *       "status": "POSTED",
+                     *       "userId": "5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d",
+                     *       "assetCode": "GOLD",
+                     *       "amount": "100",
+                     *       "balanceAfter": "250",
+                     *       "description": "Dragon egg",
+                     *       "metadata": {},
+                     *       "idempotencyKey": "order-7781",
+                     *       "createdAt": "2026-11-23T21:15:00.123Z",
+                     *       "entries": [
+                     *         {
+                     *           "account": {
+                     *             "kind": "USER",
+                     *             "userId": "5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d"
+                     *           },
+                     *           "amount": "-100",
+                     *           "balanceAfter": "250"
+                     *         },
+                     *         {
+                     *           "account": {
+                     *             "kind": "SYSTEM",
+                     *             "name": "TREASURY"
+                     *           },
+                     *           "amount": "100",
+                     *           "balanceAfter": "-9000"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransactionResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found; `ASSET_NOT_FOUND`: Asset not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND" | "ASSET_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this idempotency key is in progress */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: Payload too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `INSUFFICIENT_FUNDS`: Insufficient funds; `LIMIT_EXCEEDED`: Limit exceeded */
+            422: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "LIMIT_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    grantBonus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                "Idempotency-Key"?: string;
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostingRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The posted transaction. A replay returns the stored status and body unchanged. */
+            201: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "1042",
+                     *       "type": "BONUS",
+                     *       "status": "POSTED",
+                     *       "userId": "5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d",
+                     *       "assetCode": "GOLD",
+                     *       "amount": "100",
+                     *       "balanceAfter": "350",
+                     *       "description": "Daily login",
+                     *       "metadata": {},
+                     *       "idempotencyKey": "order-7781",
+                     *       "createdAt": "2026-11-23T21:15:00.123Z",
+                     *       "entries": [
+                     *         {
+                     *           "account": {
+                     *             "kind": "SYSTEM",
+                     *             "name": "BONUS"
+                     *           },
+                     *           "amount": "-100",
+                     *           "balanceAfter": "-2100"
+                     *         },
+                     *         {
+                     *           "account": {
+                     *             "kind": "USER",
+                     *             "userId": "5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d"
+                     *           },
+                     *           "amount": "100",
+                     *           "balanceAfter": "350"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransactionResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found; `ASSET_NOT_FOUND`: Asset not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND" | "ASSET_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this idempotency key is in progress */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: Payload too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `LIMIT_EXCEEDED`: Limit exceeded */
+            422: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "LIMIT_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                "Idempotency-Key"?: string;
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The posted transaction. A replay returns the stored status and body unchanged. */
+            201: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "1042",
+                     *       "type": "TRANSFER",
+                     *       "status": "POSTED",
+                     *       "userId": "5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d",
+                     *       "toUserId": "9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e",
+                     *       "assetCode": "GOLD",
+                     *       "amount": "100",
+                     *       "balanceAfter": "250",
+                     *       "description": "Thanks for the raid",
+                     *       "metadata": {},
+                     *       "idempotencyKey": "order-7781",
+                     *       "createdAt": "2026-11-23T21:15:00.123Z",
+                     *       "entries": [
+                     *         {
+                     *           "account": {
+                     *             "kind": "USER",
+                     *             "userId": "5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d"
+                     *           },
+                     *           "amount": "-100",
+                     *           "balanceAfter": "250"
+                     *         },
+                     *         {
+                     *           "account": {
+                     *             "kind": "USER",
+                     *             "userId": "9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e"
+                     *           },
+                     *           "amount": "100",
+                     *           "balanceAfter": "100"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TransactionResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found; `ASSET_NOT_FOUND`: Asset not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND" | "ASSET_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this idempotency key is in progress */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: Payload too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `INSUFFICIENT_FUNDS`: Insufficient funds; `SAME_ACCOUNT_TRANSFER`: Sender and receiver are the same user; `LIMIT_EXCEEDED`: Limit exceeded */
+            422: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "SAME_ACCOUNT_TRANSFER" | "LIMIT_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getTransaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /** @description The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`). */
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The transaction. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionResponseDto"];
+                };
+            };
+            /** @description `NOT_FOUND`: Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    verifyLedger: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verification report; `ok` is true when no asset has a mismatch. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ok": true,
+                     *       "checkedAt": "2026-11-23T21:15:00.123Z",
+                     *       "assets": [
+                     *         {
+                     *           "assetCode": "GOLD",
+                     *           "sum": "0",
+                     *           "accounts": 4,
+                     *           "entries": 12,
+                     *           "journals": 6,
+                     *           "mismatches": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LedgerVerificationDto"];
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process runs (terminus format, with no checks). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "info": {},
+                     *       "error": {},
+                     *       "details": {}
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthCheckResultDto"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every check is up. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "info": {
+                     *         "database": {
+                     *           "status": "up",
+                     *           "responseTime": 3
+                     *         },
+                     *         "lifecycle": {
+                     *           "status": "up"
+                     *         }
+                     *       },
+                     *       "error": {},
+                     *       "details": {
+                     *         "database": {
+                     *           "status": "up",
+                     *           "responseTime": 3
+                     *         },
+                     *         "lifecycle": {
+                     *           "status": "up"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthCheckResultDto"];
+                };
+            };
+            /** @description A check is down: the database does not answer, or the service is shutting down. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "error",
+                     *       "info": {
+                     *         "lifecycle": {
+                     *           "status": "up"
+                     *         }
+                     *       },
+                     *       "error": {
+                     *         "database": {
+                     *           "status": "down",
+                     *           "message": "timeout of 1000ms exceeded"
+                     *         }
+                     *       },
+                     *       "details": {
+                     *         "database": {
+                     *           "status": "down",
+                     *           "message": "timeout of 1000ms exceeded"
+                     *         },
+                     *         "lifecycle": {
+                     *           "status": "up"
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HealthCheckResultDto"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition format (version 0.0.4). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+}
