@@ -60,5 +60,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
     },
+    // The OpenAPI document and the SDK: drift, lint gate, strict type-check (no database needed).
+    { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
   ],
 };
