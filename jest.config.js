@@ -62,5 +62,14 @@ module.exports = {
     },
     // The OpenAPI document and the SDK: drift, lint gate, strict type-check (no database needed).
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/test/contract/**/*.spec.ts'] },
+    {
+      // Offline checks of docker/ and docker-compose.yml. kubernetes-models is ESM only: resolve
+      // it with the `import` condition and compile it to CommonJS like @nestjs.
+      ...common,
+      displayName: 'deploy',
+      testMatch: ['<rootDir>/test/deploy/**/*.spec.ts'],
+      resolver: '<rootDir>/test/deploy/support/esm-condition-resolver.js',
+      transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|kubernetes-models|@kubernetes-models|is-cidr|cidr-regex)/)'],
+    },
   ],
 };
