@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigurationError, loadAppConfig, setupDatabase } from '@app/common';
+import { AppLogger, ConfigurationError, createRootLogger, loadAppConfig, setupDatabase } from '@app/common';
 import { LedgerVerifyService } from '@app/ledger';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -17,6 +17,8 @@ const USAGE = `usage: cli <command>
 
 /** Operator commands; with no DATABASE_URL they use the same embedded PostgreSQL as `npm start`. */
 async function main(command: string | undefined): Promise<number> {
+  // Logs go to stderr as JSON lines; stdout carries only the command's output (verify's report).
+  Logger.overrideLogger(new AppLogger(createRootLogger('info', 2)));
   const logger = new Logger('cli');
   if (command === 'openapi') return writeOpenApi(process.argv[3] ?? 'openapi.json');
   if (command !== 'migrate' && command !== 'seed' && command !== 'verify') {

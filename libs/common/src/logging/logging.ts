@@ -2,9 +2,9 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger as Pino } from 'pino';
 import type { LogLevel } from '../config/app-config';
 
-/** The process's one pino logger: JSON lines on stdout. */
-export function createRootLogger(level: LogLevel): Pino {
-  return pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime });
+/** The process's one pino logger: JSON lines on stdout (or stderr, for CLI commands whose stdout is their output). */
+export function createRootLogger(level: LogLevel, fd: 1 | 2 = 1): Pino {
+  return pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ fd, sync: true }));
 }
 
 /**
