@@ -1,6 +1,7 @@
 import express, { NextFunction, Request, Response } from 'express';
 import { parse as parseLossless } from 'lossless-json';
 import { ErrorCode } from '../errors/error-code';
+import { safeName } from '../errors/domain.exception';
 import { buildProblem } from '../errors/problem';
 import { sendProblem } from '../errors/problem-exception.filter';
 
@@ -49,9 +50,55 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
       sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, 'The body must be a JSON object.', { errors: [{ field: 'body', message: 'must be a JSON object' }] }));
       return;
     }
+    const problem = inspectJson(parsed);
+    if (problem) {
+      sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, `${problem.field}: ${problem.message}.`, { errors: [problem] }));
+      return;
+    }
     request.body = parsed;
     next();
   });
+}
+
+/**
+ * Names every JavaScript object inherits (`constructor`, `__proto__`, `toString`…). As keys they are
+ * dropped or misread by class-transformer and slip through class-validator's whitelist, so they
+ * are refused, as fields and as metadata keys.
+ */
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** No request of this API nests deeper than a body holding `metadata`. */
+export const MAX_JSON_DEPTH = 8;
+
+/**
+ * Reports the top-level field at fault (as the validation pipe does). Refuses reserved key names, and what PostgreSQL cannot store faithfully or the validators cannot walk safely: strings
+ * (keys or values) with U+0000 or unpaired surrogates, and nesting deeper than MAX_JSON_DEPTH
+ * (class-transformer recurses without a limit). Iterative, so hostile input cannot overflow it.
+ */
+export function inspectJson(root: object): { field: string; message: string } | undefined {
+  const stack: Array<{ value: unknown; field: string; depth: number }> = [{ value: root, field: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, field, depth } = stack.pop() as { value: unknown; field: string; depth: number };
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) return { field: field || 'body', message: 'must be well-formed Unicode text without NUL characters' };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_JSON_DEPTH) return { field: field || 'body', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` };
+    for (const [key, child] of Object.entries(value)) {
+      if (!isStorableText(key)) return { field: field || 'body', message: 'keys must be well-formed Unicode text without NUL characters' };
+      if (INHERITED_NAMES.has(key)) return { field: field || safeName(key), message: field ? `must not use the reserved key ${safeName(key)}` : 'is not an accepted field' };
+      stack.push({ value: child, field: field || safeName(key), depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
+
+/** U+0000, or a surrogate without its pair (PostgreSQL would store U+FFFD instead). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function isStorableText(text: string): boolean {
+  return !UNSTORABLE.test(text);
 }
 
 function parseNumberLexeme(lexeme: string): number {

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { safeName, ValidationFailedException } from '../errors/domain.exception';
 import { FieldError } from '../errors/problem';
 
@@ -7,7 +7,7 @@ import { FieldError } from '../errors/problem';
  * is a VALIDATION_FAILED problem listing the fields at fault.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -31,4 +31,23 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pref
 /** class-validator messages start with the property name; the `field` member already says it. */
 function stripProperty(message: string, property: string): string {
   return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}
+
+/**
+ * Names every object inherits (`constructor`, `__proto__`, `toString`…): class-validator's
+ * whitelist looks them up in a plain object, finds the inherited member and lets them through, so
+ * they are refused here, before the DTO is built.
+ */
+const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+class StrictValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if ((metadata.type === 'body' || metadata.type === 'query') && typeof value === 'object' && value !== null) {
+      const inherited = Object.keys(value).filter((key) => INHERITED_NAMES.has(key));
+      if (inherited.length > 0) {
+        throw new ValidationFailedException(inherited.map((key) => ({ field: safeName(key), message: 'is not an accepted field' })));
+      }
+    }
+    return super.transform(value, metadata);
+  }
 }

@@ -4,6 +4,7 @@ export const METADATA_MAX_KEYS = 20;
 export const METADATA_MAX_KEY_LENGTH = 64;
 export const METADATA_MAX_VALUE_LENGTH = 500;
 
+
 /** Why a metadata value is refused, or undefined when it is a flat map of short strings. */
 export function metadataProblem(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
