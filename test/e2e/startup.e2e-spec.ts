@@ -104,6 +104,42 @@ describe('Start-up', () => {
     }
   });
 
+  it('with HTTP_WORKERS=2 serves from two worker processes sharing the port and drains them all on SIGTERM', async () => {
+    const database = await TestDatabase.create();
+    const service = await spawnService({ DATABASE_URL: database.url, HTTP_WORKERS: '2', LOG_LEVEL: 'info' }, 60000);
+    try {
+      const user = ((await (await fetch(`${service.url}/v1/users`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'clustered' }),
+      })).json()) as { id: string }).id;
+      const writes = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          fetch(`${service.url}/v1/topup`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': `cluster-${i % 30}` },
+            body: JSON.stringify({ userId: user, assetCode: 'GOLD', amount: 2 }),
+          }).then((r) => r.status),
+        ),
+      );
+      expect(writes.every((s) => s === 201)).toBe(true);
+      const balances = (await (await fetch(`${service.url}/v1/users/${user}/balances`)).json()) as { balances: Array<{ assetCode: string; balance: string }> };
+      expect(balances.balances.find((b) => b.assetCode === 'GOLD')?.balance).toBe('60'); // 30 keys, each once
+      const pids = new Set(
+        service
+          .output()
+          .split('\n')
+          .filter((l) => l.includes('listening on'))
+          .map((l) => JSON.parse(l).pid),
+      );
+      expect(pids.size).toBe(2);
+    } finally {
+      service.child.kill('SIGTERM');
+      expect(await service.exited).toBe(0);
+      await database.drop();
+    }
+  });
+
   it('without DATABASE_URL runs an embedded PostgreSQL, keeps its data across restarts and stops it on SIGTERM', async () => {
     const parent = await mkdtemp(join(tmpdir(), 'dino-embedded-'));
     await chmod(parent, 0o755);

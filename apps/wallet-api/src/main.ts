@@ -1,42 +1,52 @@
 import 'reflect-metadata';
-import { AppConfig, AppLogger, ConfigurationError, createRootLogger, loadAppConfig } from '@app/common';
+import { AppConfig, AppLogger, ConfigurationError, createRootLogger, EmbeddedDatabase, loadAppConfig } from '@app/common';
 import { Logger } from '@nestjs/common';
+import cluster from 'node:cluster';
 import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
 import { ShutdownState } from './http/shutdown-state';
+import { superviseWorkers } from './workers';
 
 const logger = new Logger('Main');
 
 async function bootstrap(): Promise<void> {
   const initial = readConfig();
   Logger.overrideLogger(new AppLogger(createRootLogger(initial.log.level)));
+  // A worker's primary has already provided and prepared the database (see superviseWorkers).
+  if (cluster.isWorker) return serve(initial);
   const { config, embedded } = await provideDatabase(initial);
   try {
     await runAutoSetup(config);
-    const app = await createApp(config);
-    await app.listen(config.http.port, config.http.host);
-    logger.log(`Dino Wallet listening on http://${config.http.host}:${config.http.port} (docs at /docs)`);
-
-    let stopping = false;
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.log(`${signal}: finishing in-flight requests (grace ${config.http.shutdownGraceMs} ms)`);
-      app.get(ShutdownState).draining = true;
-      setTimeout(() => {
-        logger.error('grace period over with work still in flight; exiting');
-        process.exit(1);
-      }, config.http.shutdownGraceMs).unref();
-      await app.close();
-      await embedded?.stop();
-      logger.log('stopped cleanly');
-      process.exit(0);
-    };
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
+    if (config.http.workers > 1) await superviseWorkers(config, embedded);
+    else await serve(config, embedded);
   } catch (error) {
     await embedded?.stop().catch(() => undefined);
     throw error;
   }
+}
+
+/** Runs the HTTP application in this process until SIGTERM/SIGINT, then drains and exits. */
+async function serve(config: AppConfig, embedded?: EmbeddedDatabase): Promise<void> {
+  const app = await createApp(config);
+  await app.listen(config.http.port, config.http.host);
+  logger.log(`Dino Wallet listening on http://${config.http.host}:${config.http.port} (docs at /docs)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: finishing in-flight requests (grace ${config.http.shutdownGraceMs} ms)`);
+    app.get(ShutdownState).draining = true;
+    setTimeout(() => {
+      logger.error('grace period over with work still in flight; exiting');
+      process.exit(1);
+    }, config.http.shutdownGraceMs).unref();
+    await app.close();
+    await embedded?.stop();
+    logger.log('stopped cleanly');
+    process.exit(0);
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
 }
 
 function readConfig(): AppConfig {

@@ -4,6 +4,8 @@ export interface AppConfig {
     readonly port: number;
     readonly host: string;
     readonly shutdownGraceMs: number;
+    /** Processes serving HTTP (Node cluster); 1 serves from the main process. */
+    readonly workers: number;
   };
   readonly database: DatabaseConfig;
   readonly embedded: {

@@ -20,6 +20,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1)
   HOST = '0.0.0.0';
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  HTTP_WORKERS = 1;
+
   @IsOptional() @IsString()
   DATABASE_URL?: string;
 
@@ -107,7 +110,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   }
   return {
-    http: { port: vars.PORT, host: vars.HOST, shutdownGraceMs: vars.SHUTDOWN_GRACE_MS },
+    http: { port: vars.PORT, host: vars.HOST, shutdownGraceMs: vars.SHUTDOWN_GRACE_MS, workers: vars.HTTP_WORKERS },
     database: {
       url: vars.DATABASE_URL,
       poolSize: vars.DATABASE_POOL_SIZE,
