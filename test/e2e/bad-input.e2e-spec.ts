@@ -37,6 +37,7 @@ const key = () => `bad-${randomUUID()}`;
 type Body = Record<string, unknown>;
 const topup = (c: Ctx, patch: Body = {}): Body => ({ userId: c.alice, assetCode: 'GOLD', amount: 10, ...patch });
 const transfer = (c: Ctx, patch: Body = {}): Body => ({ fromUserId: c.alice, toUserId: c.bob, assetCode: 'GOLD', amount: 10, ...patch });
+const historyPath = (userId: string) => `/v1/users/${userId}/transactions`;
 const without = (body: Body, field: string): Body => Object.fromEntries(Object.entries(body).filter(([k]) => k !== field));
 
 /** A JSON write with a fresh key in the Idempotency-Key header (unless `idempotencyKey` is null). */
@@ -194,8 +195,29 @@ const bodyRows: Row[] = [
   bad('body a string', 'body', () => postRaw('/v1/bonus', '"topup"')),
   bad('body a number', 'body', () => postRaw('/v1/spend', '42')),
   bad('empty body', 'body', () => postRaw('/v1/topup', '')),
-  // 500 levels: refused as an unknown field. (Thousands of levels currently give a 500: see bad-input-open-bugs.)
   bad('body nested 500 deep', 'a', () => postRaw('/v1/topup', `${'{"a":'.repeat(500)}1${'}'.repeat(500)}`)),
+  // Deep enough to overflow a recursive validator (once a RangeError and a 500).
+  bad('body nested 5000 deep', undefined, () => postRaw('/v1/topup', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`)),
+  bad('create-user body with an array nested 2000 deep', undefined, () =>
+    postRaw('/v1/users', `{"username":"deep_one","x":${'['.repeat(2000)}${']'.repeat(2000)}}`)),
+];
+
+/** Names every object inherits: a whitelist that looks fields up in a plain object lets them through. */
+const INHERITED_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'];
+/** The body with one more member, written as raw JSON so that `__proto__` arrives as a key. */
+const withRawField = (body: Body, name: string, valueJson: string) => `${JSON.stringify(body).slice(0, -1)},"${name}":${valueJson}}`;
+
+const hostileRows: Row[] = [
+  // PostgreSQL text and jsonb cannot hold U+0000 (once a failed insert and a 500).
+  bad('description with a NUL character', 'description', (c) => post('/v1/topup', topup(c, { description: 'a\u0000b' }))),
+  bad('metadata value with a NUL character', 'metadata', (c) => post('/v1/topup', topup(c, { metadata: { note: 'a\u0000b' } }))),
+  bad('metadata key with a NUL character', 'metadata', (c) => post('/v1/transfers', transfer(c, { metadata: { 'k\u0000': 'v' } }))),
+  ...INHERITED_NAMES.map((name) =>
+    bad(`topup with the unknown field ${name}`, undefined, (c) => postRaw('/v1/topup', withRawField(topup(c), name, '{"x":"1"}')))),
+  bad('transfer with the unknown field constructor', undefined, (c) => postRaw('/v1/transfers', withRawField(transfer(c), 'constructor', '"x"'))),
+  bad('create user with the unknown field constructor', undefined, () =>
+    postRaw('/v1/users', withRawField({ username: `u_${randomUUID().slice(0, 8)}` }, 'constructor', '"x"'))),
+  bad('history with the unknown query parameter constructor', undefined, (c) => api().get(`${historyPath(c.alice)}?constructor=x`)),
 ];
 
 const textRows: Row[] = [
@@ -238,7 +260,6 @@ const userRows: Row[] = [
   notFound('get user by SQL injection', 'USER_NOT_FOUND', () => api().get(`/v1/users/${encodeURIComponent(SQL_INJECTION)}`)),
 ];
 
-const historyPath = (userId: string) => `/v1/users/${userId}/transactions`;
 /** Alice's real cursor with the entry id it carries changed (the MAC no longer matches). */
 function editedCursor(cursor: string): string {
   const [entryId, mac] = Buffer.from(cursor, 'base64url').toString('utf8').split('.');
@@ -283,7 +304,7 @@ const routeRows: Row[] = [
   notFound('path traversal', 'NOT_FOUND', () => api().get('/v1/%2e%2e/%2e%2e/etc/passwd')),
 ];
 
-const ROWS: Row[] = [...amountRows, ...shapeRows, ...assetRows, ...userIdRows, ...keyRows, ...bodyRows, ...textRows, ...userRows, ...readRows, ...routeRows];
+const ROWS: Row[] = [...amountRows, ...shapeRows, ...assetRows, ...userIdRows, ...keyRows, ...bodyRows, ...hostileRows, ...textRows, ...userRows, ...readRows, ...routeRows];
 
 describe('Bad input', () => {
   let c: Ctx;
@@ -370,6 +391,36 @@ describe('Bad input', () => {
       }
       expect(await ledgerSnapshot(t.db)).toEqual({ ...before, idempotencyKeys: before.idempotencyKeys + 2 });
     });
+  });
+
+  // Metadata is "a flat object of up to 20 string keys": such keys must be kept, or refused as
+  // hostile with a 400 (the service's choice), never silently dropped (as they once were).
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])('keeps or refuses the metadata key %s, never drops it', async (name) => {
+    const before = await ledgerSnapshot(t.db);
+    const res = await postRaw('/v1/topup', withRawField(topup(c), 'metadata', `{${JSON.stringify(name)}:"kept"}`));
+    if (res.status === 400) {
+      expectProblem(res, 400, 'VALIDATION_FAILED', 'metadata');
+      expect(await ledgerSnapshot(t.db)).toEqual(before);
+      return;
+    }
+    expect(res.status).toBe(201);
+    expect(Object.entries(res.body.metadata as object)).toEqual([[name, 'kept']]);
+  });
+
+  // "GET /v1/transactions/{transactionId} → 200 the transaction as returned by the write": a lone
+  // surrogate must be refused, or stored and read back as written (it was once answered as sent
+  // but stored as U+FFFD).
+  it('reads back a transaction exactly as the write returned it, or refuses ill-formed Unicode', async () => {
+    const before = await ledgerSnapshot(t.db);
+    const res = await post('/v1/topup', topup(c, { description: 'x\ud800y' }));
+    if (res.status === 400) {
+      expectProblem(res, 400, 'VALIDATION_FAILED', 'description');
+      expect(await ledgerSnapshot(t.db)).toEqual(before);
+      return;
+    }
+    expect(res.status).toBe(201);
+    const read = await api().get(`/v1/transactions/${res.body.id}`).expect(200);
+    expect(read.body).toEqual(res.body);
   });
 
   describe('refused requests are not stored', () => {
