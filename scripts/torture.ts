@@ -38,6 +38,7 @@ function verdict(options: TortureOptions, run: WorkloadResult, violations: reado
     `accepted=${run.ledger.accepted}`,
     `rejected=${run.ledger.rejected}`,
     `duplicates=${run.duplicates}`,
+    `reuses=${run.reuses}`,
     `timeouts=${tally.timeouts}`,
     `retries=${tally.retries}`,
     `201=${tally.count(201)}`,

@@ -32,10 +32,11 @@ describe('npm run torture (small)', () => {
     expect({ code, stdout, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stdout: expect.any(String), stderr: '' });
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^torture: PASS operations=600 .*duplicates=\d+ timeouts=\d+ retries=\d+ 201=\d+ 422=\d+ 409=\d+ 503=\d+ .*violations=0$/);
+    expect(lines[0]).toMatch(/^torture: PASS operations=600 .*duplicates=\d+ reuses=\d+ timeouts=\d+ retries=\d+ 201=\d+ 422=\d+ 409=\d+ 503=\d+ .*violations=0$/);
     const count = (name: string) => Number(new RegExp(`\\b${name}=(\\d+)`).exec(lines[0])?.[1]);
     expect(count('duplicates')).toBeGreaterThan(0);
     expect(count('timeouts')).toBeGreaterThan(0);
+    expect(count('reuses')).toBeGreaterThan(0);
     expect(count('processes')).toBe(2);
   }, 180000);
 });
