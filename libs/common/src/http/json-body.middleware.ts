@@ -8,8 +8,6 @@ import { sendProblem } from '../errors/problem-exception.filter';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
-/** A digit followed by a fraction or exponent marker: the cue to parse number lexemes exactly. */
-const MAYBE_NON_INTEGER = /\d[.eE]/;
 const INTEGER_LEXEME = /^-?(0|[1-9]\d*)$/;
 
 const readRaw = express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: false });
@@ -19,9 +17,11 @@ const readRaw = express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: 
  * hold before any controller runs: writes must be `application/json` (415), at most 64 KiB (413),
  * well-formed (400) and a JSON object (400).
  *
- * JSON.parse turns `1e2` and `100.0` into the integer 100; the contract rejects such amounts, so a
- * body that may hold a non-integer lexeme is parsed with lossless-json, which hands over each
- * number's text: fractions and exponents become NaN and fail validation like any non-integer.
+ * Bodies are parsed with lossless-json rather than JSON.parse (~2 µs instead of ~0.5 µs for a
+ * typical body): JSON.parse turns `1e2` and `100.0` into the integer 100 and keeps the last of two
+ * equal keys, where the contract refuses such amounts and an ambiguous body. lossless-json hands
+ * over each number's text (fractions and exponents become NaN and fail validation like any
+ * non-integer) and refuses duplicate keys.
  */
 export function jsonBodyMiddleware(request: Request, response: Response, next: NextFunction): void {
   if (!METHODS_WITH_BODY.has(request.method)) {
@@ -41,9 +41,13 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
     const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : '';
     let parsed: unknown;
     try {
-      parsed = MAYBE_NON_INTEGER.test(text) ? parseLossless(text, null, parseNumberLexeme) : JSON.parse(text);
-    } catch {
-      sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, 'The body is not well-formed JSON.', { errors: [{ field: 'body', message: 'must be well-formed JSON' }] }));
+      parsed = parseLossless(text, null, parseNumberLexeme);
+    } catch (error) {
+      const duplicate = error instanceof Error ? /Duplicate key '(.*)' encountered/.exec(error.message)?.[1] : undefined;
+      const problem = duplicate
+        ? { field: safeName(duplicate), message: 'is given more than once' }
+        : { field: 'body', message: 'must be well-formed JSON' };
+      sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, duplicate ? `${problem.field}: ${problem.message}.` : 'The body is not well-formed JSON.', { errors: [problem] }));
       return;
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

@@ -20,12 +20,22 @@ export function createValidationPipe(): ValidationPipe {
 export function flattenValidationErrors(errors: readonly ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix + safeName(error.property);
-    const own = Object.entries(error.constraints ?? {}).map(([name, message]) => ({
-      field,
-      message: name === 'whitelistValidation' ? 'is not an accepted field' : stripProperty(message, error.property),
-    }));
+    const own = Object.entries(error.constraints ?? {})
+      .sort(([a], [b]) => priority(a) - priority(b))
+      .map(([name, message]) => ({
+        field,
+        message: name === 'whitelistValidation' ? 'is not an accepted field' : stripProperty(message, error.property),
+      }));
     return [...own.slice(0, 1), ...flattenValidationErrors(error.children ?? [], `${field}.`)];
   });
+}
+
+/** The most basic problem of a field is reported first: missing or of the wrong type, then its limits. */
+const FIRST_CONSTRAINTS = ['whitelistValidation', 'isDefined', 'isString', 'isInt', 'isIn', 'isAmount', 'isMetadata'];
+
+function priority(constraint: string): number {
+  const index = FIRST_CONSTRAINTS.indexOf(constraint);
+  return index === -1 ? FIRST_CONSTRAINTS.length : index;
 }
 
 /** class-validator messages start with the property name; the `field` member already says it. */
