@@ -28,18 +28,36 @@ export interface InsertedJournal {
 @Injectable()
 export class LedgerRepository {
   /**
-   * Locks the account rows in ascending id order, in one statement on the bare table (no joins,
-   * which would make PostgreSQL refuse FOR UPDATE or lock other rows).
+   * Locks the account rows in one statement on the bare table (no joins, which would make
+   * PostgreSQL refuse FOR UPDATE or lock other rows), in the ledger's one lock order: user
+   * accounts by ascending id, then system accounts by ascending id. Every transaction uses this
+   * order, so none can deadlock with another; and the hot system rows (the treasury) are taken
+   * last, so a batch waiting for a contended user row does not hold the treasury meanwhile.
    */
-  async lockAccounts(manager: EntityManager, orderedIds: readonly string[]): Promise<Map<string, LockedAccount>> {
+  async lockAccounts(manager: EntityManager, ids: readonly string[]): Promise<Map<string, LockedAccount>> {
     const rows: Array<{ id: string; kind: 'USER' | 'SYSTEM'; balance: string }> = await manager.query(
-      `SELECT id::text AS id, kind, balance::text AS balance FROM accounts WHERE id = ANY ($1::bigint[]) ORDER BY id FOR UPDATE`,
-      [orderedIds],
+      `SELECT id::text AS id, kind, balance::text AS balance FROM accounts
+        WHERE id = ANY ($1::bigint[]) ORDER BY kind = 'SYSTEM', id FOR UPDATE`,
+      [ids],
     );
-    if (rows.length !== orderedIds.length) {
-      throw new Error(`locked ${rows.length} of ${orderedIds.length} accounts`);
+    if (rows.length !== ids.length) {
+      throw new Error(`locked ${rows.length} of ${ids.length} accounts`);
     }
     return new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, balance: BigInt(r.balance) }]));
+  }
+
+  /**
+   * Which of these user accounts another session holds right now (a probe after a lock timeout):
+   * SKIP LOCKED returns the rows it could lock, in a statement of its own that keeps no lock.
+   */
+  async heldElsewhere(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
+    const held: Array<{ id: string }> = await manager.query(
+      `WITH users AS (SELECT id FROM accounts WHERE id = ANY ($1::bigint[]) AND kind = 'USER'),
+            free AS (SELECT id FROM accounts WHERE id IN (SELECT id FROM users) FOR UPDATE SKIP LOCKED)
+       SELECT id::text AS id FROM users WHERE id NOT IN (SELECT id FROM free)`,
+      [ids],
+    );
+    return new Set(held.map((r) => r.id));
   }
 
   /**

@@ -1,5 +1,6 @@
 import {
   AppConfig,
+  databaseErrorCode,
   isDatabaseUnavailableError,
   isRetryableTransactionError,
   MetricsService,
@@ -39,6 +40,8 @@ interface BatchReport {
 }
 
 const BATCH_CONCURRENCY = 2;
+/** SQLSTATE of lock_timeout. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * The ledger's domain service: posts balanced journal transactions.
@@ -46,8 +49,9 @@ const BATCH_CONCURRENCY = 2;
  * Writes are grouped (see {@link GroupCommitQueue}): all postings that arrive while a batch is in
  * flight go together in the next database transaction, which
  *  1. claims every idempotency key (a replay or a reused key is answered from the stored record),
- *  2. locks every account of the batch once, in one statement, in ascending id order — one order
- *     across the whole batch, so crossed transfers cannot deadlock,
+ *  2. locks every account of the batch once, in one statement, in the ledger's one lock order
+ *     (user accounts by ascending id, then system accounts) — one order across the whole batch
+ *     and every process, so crossed transfers cannot deadlock,
  *  3. applies the postings in arrival order in memory (each sees the balances the previous ones
  *     left: exact `balanceAfter`, and one request's INSUFFICIENT_FUNDS does not fail the others),
  *  4. writes journals, entries and balances in one statement, and the stored responses in another.
@@ -297,15 +301,31 @@ export class LedgerService implements OnApplicationShutdown {
   }
 
   /**
-   * The batch transaction failed and rolled back: nothing of it was written. An unreachable
-   * database or exhausted retries fail every posting with a 503 (the client retries with its key);
-   * any other error is isolated by posting each command in a transaction of its own.
+   * The batch transaction failed and rolled back: nothing of it was written.
+   * - A lock timeout: some account was held elsewhere for longer than DATABASE_LOCK_TIMEOUT_MS (an
+   *   operator's transaction, say). The writes on the user accounts still held get a 503; the
+   *   others are posted again at once, so one busy account does not fail its neighbours.
+   * - An unreachable database or exhausted deadlock retries: every write gets a 503 (the client
+   *   retries with its key).
+   * - Anything else: each write is posted in a transaction of its own, so only the faulty one fails.
    */
   private async settleFailedBatch(
     ready: ReadonlyArray<{ index: number } & ReadyCommand>,
     error: unknown,
     results: Array<Settled<WriteResult> | undefined>,
   ): Promise<void> {
+    if (ready.length > 1 && databaseErrorCode(error) === LOCK_NOT_AVAILABLE) {
+      const held = await this.ledger.heldElsewhere(this.manager, ready.flatMap((r) => [r.fromAccountId, r.toAccountId])).catch(() => undefined);
+      const blocked = held && ready.filter((r) => held.has(r.fromAccountId) || held.has(r.toAccountId));
+      if (blocked && blocked.length > 0 && blocked.length < ready.length) {
+        this.logger.warn(`lock timeout: ${blocked.length} of ${ready.length} postings wait for accounts held elsewhere; posting the others`);
+        for (const r of blocked) results[r.index] = fail(this.toClientError(error));
+        const others = ready.filter((r) => !blocked.includes(r));
+        const settled = await this.postBatch(others.map((r) => r.command));
+        others.forEach((r, k) => (results[r.index] = settled[k]));
+        return;
+      }
+    }
     if (ready.length === 1 || isDatabaseUnavailableError(error) || isRetryableTransactionError(error)) {
       if (!isDatabaseUnavailableError(error)) this.logger.error(`posting failed: ${describe(error)}`);
       for (const r of ready) results[r.index] = fail(this.toClientError(error));

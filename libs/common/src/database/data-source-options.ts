@@ -1,13 +1,15 @@
 import { MIGRATIONS } from '@app/database';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
+import { TimeoutAwareClient } from './timeout-aware-client';
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
 
 /**
  * Connection options shared by the service, the CLI and the tests. Every session gets server-side
- * timeouts so that no request can hang on a lock or a slow statement, and the pool gives up on a
- * connection attempt quickly when the database is unreachable (the request then gets a 503).
+ * timeouts so that no request can hang on a lock or a slow statement, a client-side timeout for
+ * answers lost in the network, and the pool gives up on a connection attempt quickly when the
+ * database is unreachable (the request then gets a 503).
  */
 export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
   if (!db.url) throw new Error('DATABASE_URL is not set and no embedded PostgreSQL was started');
@@ -25,6 +27,9 @@ export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       idleTimeoutMillis: 30000,
       statement_timeout: db.statementTimeoutMs,
       lock_timeout: db.lockTimeoutMs,
+      // Client side: an answer that never comes (a partition) fails the query instead of hanging.
+      query_timeout: db.statementTimeoutMs + 1000,
+      Client: TimeoutAwareClient,
       idle_in_transaction_session_timeout: Math.max(db.statementTimeoutMs * 2, 10000),
       application_name: 'dino-wallet',
       keepAlive: true,

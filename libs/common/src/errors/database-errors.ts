@@ -1,3 +1,5 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+
 /**
  * Classifies errors from node-postgres (possibly wrapped by TypeORM's QueryFailedError) by SQLSTATE
  * and socket error codes, never by message text alone.
@@ -19,6 +21,7 @@ const UNAVAILABLE_SOCKET_CODES = new Set([
 ]);
 
 const UNAVAILABLE_MESSAGES = [
+  'Query read timeout', // client-side query_timeout: the answer never came back
   'Connection terminated',
   'timeout exceeded when trying to connect',
   'Client has encountered a connection error',
@@ -48,6 +51,9 @@ export function isRetryableTransactionError(error: unknown): boolean {
 export function isDatabaseUnavailableError(error: unknown): boolean {
   const code = databaseErrorCode(error);
   if (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+  // TypeORM releases a query runner whose connection failed; the next statement of its
+  // transaction then throws this error instead of a driver error.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
   const message = error instanceof Error ? error.message : '';
   return UNAVAILABLE_MESSAGES.some((m) => message.includes(m));
 }

@@ -63,7 +63,7 @@ function mustGet(accounts: ReadonlyMap<string, LockedAccount>, id: string): Lock
   return account;
 }
 
-/** Distinct account ids in ascending numeric order: the one order in which every batch locks. */
+/** Distinct account ids in ascending numeric order (the database applies the lock order itself). */
 export function lockOrder(ids: Iterable<string>): string[] {
   return [...new Set(ids)].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
 }

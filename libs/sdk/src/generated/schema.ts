@@ -2094,13 +2094,13 @@ export interface operations {
                      *       "error": {
                      *         "database": {
                      *           "status": "down",
-                     *           "message": "timeout of 1000ms exceeded"
+                     *           "message": "no answer within 1000 ms"
                      *         }
                      *       },
                      *       "details": {
                      *         "database": {
                      *           "status": "down",
-                     *           "message": "timeout of 1000ms exceeded"
+                     *           "message": "no answer within 1000 ms"
                      *         },
                      *         "lifecycle": {
                      *           "status": "up"
