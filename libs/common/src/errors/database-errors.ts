@@ -1,4 +1,4 @@
-import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /**
  * Classifies errors from node-postgres (possibly wrapped by TypeORM's QueryFailedError) by SQLSTATE
@@ -52,8 +52,8 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
   const code = databaseErrorCode(error);
   if (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
   // TypeORM releases a query runner whose connection failed; the next statement of its
-  // transaction then throws this error instead of a driver error.
-  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
+  // transaction then throws one of these errors instead of a driver error.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const message = error instanceof Error ? error.message : '';
   return UNAVAILABLE_MESSAGES.some((m) => message.includes(m));
 }
