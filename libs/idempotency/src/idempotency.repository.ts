@@ -1,6 +1,7 @@
+import { SqlExecutor } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
 import { StoredResponse } from './stored-response';
 
@@ -25,9 +26,10 @@ export interface ExistingRecord {
 }
 
 /**
- * SQL for idempotency records. Claims and completions take the caller's transactional
- * EntityManager: a record is claimed and completed in the same transaction as the journal it
- * describes, so a crash leaves either both or neither.
+ * SQL for idempotency records. Claims and completions take the caller's transaction explicitly
+ * (the ledger's pipelined batch transaction): a record is claimed and completed in the same
+ * transaction as the journal it describes, so a crash leaves either both or neither. The methods
+ * send their statement at once and return its answer as a promise, so a caller may pipeline them.
  */
 @Injectable()
 export class IdempotencyRepository {
@@ -39,9 +41,10 @@ export class IdempotencyRepository {
    * open transaction (this statement waits for it to end), is not inserted.
    * @returns the claims that were taken, as `userId\0key` strings.
    */
-  async claim(manager: EntityManager, claims: readonly IdempotencyClaim[]): Promise<Set<string>> {
+  async claim(tx: SqlExecutor, claims: readonly IdempotencyClaim[]): Promise<Set<string>> {
     if (claims.length === 0) return new Set();
-    const rows: Array<{ user_id: string; key: string }> = await manager.query(
+    const rows = await tx.query<{ user_id: string; key: string }>(
+      'idempotency_claim',
       `INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS c(user_id, key, endpoint, fingerprint)
        ORDER BY 1, 2
@@ -52,10 +55,10 @@ export class IdempotencyRepository {
     return new Set(rows.map((r) => scopedKey(r.user_id, r.key)));
   }
 
-  async findMany(manager: EntityManager, keys: ReadonlyArray<{ userId: string; key: string }>): Promise<ExistingRecord[]> {
+  async findMany(tx: SqlExecutor, keys: ReadonlyArray<{ userId: string; key: string }>): Promise<ExistingRecord[]> {
     if (keys.length === 0) return [];
-    const rows: Array<{ user_id: string; key: string; fingerprint: string; status_code: number | null; response_body: string | null }> =
-      await manager.query(
+    const rows = await tx.query<{ user_id: string; key: string; fingerprint: string; status_code: number | null; response_body: string | null }>(
+        'idempotency_find',
         `SELECT k.user_id, k.key, k.fingerprint, k.status_code, k.response_body
            FROM idempotency_keys k
            JOIN unnest($1::uuid[], $2::text[]) AS q(user_id, key) ON q.user_id = k.user_id AND q.key = k.key`,
@@ -69,9 +72,10 @@ export class IdempotencyRepository {
     }));
   }
 
-  async complete(manager: EntityManager, completions: readonly IdempotencyCompletion[]): Promise<void> {
+  async complete(tx: SqlExecutor, completions: readonly IdempotencyCompletion[]): Promise<void> {
     if (completions.length === 0) return;
-    await manager.query(
+    await tx.query(
+      'idempotency_complete',
       `UPDATE idempotency_keys k
           SET status_code = c.status, response_body = c.body, journal_id = c.journal_id, completed_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::bigint[]) AS c(user_id, key, status, body, journal_id)

@@ -1,3 +1,4 @@
+import { executorOf, SqlExecutor } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -35,14 +36,20 @@ export interface AssetBalance {
 /** Read side of the ledger. Reads need no locks: committed balances and append-only entries. */
 @Injectable()
 export class LedgerQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Reads run as named prepared statements, planned once per pooled connection. */
+  private readonly pool: SqlExecutor;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.pool = executorOf(dataSource);
+  }
 
   /**
    * One row per asset, 0 where the user has no account yet; undefined when the user does not exist.
    * One statement: the existence check and the balances travel together.
    */
   async balances(userId: string): Promise<AssetBalance[] | undefined> {
-    const rows: Array<{ asset_code: string | null; balance: string | null }> = await this.dataSource.query(
+    const rows = await this.pool.query<{ asset_code: string | null; balance: string | null }>(
+      'ledger_balances',
       `SELECT s.code AS asset_code, coalesce(a.balance, 0)::text AS balance
          FROM users u
          LEFT JOIN assets s ON true
@@ -65,7 +72,10 @@ export class LedgerQueryService {
     const accountFilter = query.assetCode === null ? '' : ` AND a.asset_code = $${params.push(query.assetCode)}`;
     const typeFilter = query.type === null ? '' : ` AND e.type = $${params.push(query.type)}`;
     const cursorFilter = query.beforeEntryId === null ? '' : ` AND e.id < $${params.push(query.beforeEntryId)}::bigint`;
-    const rows: HistoryRow[] = await this.dataSource.query(
+    // One prepared statement per combination of filters (the SQL text differs).
+    const variant = `${query.assetCode === null ? '' : 'a'}${query.type === null ? '' : 't'}${query.beforeEntryId === null ? '' : 'c'}`;
+    const rows = await this.pool.query<HistoryRow>(
+      `ledger_history_${variant}`,
       `SELECT e.id::text AS entry_id, e.amount::text AS amount, e.balance_after::text AS balance_after,
               j.id::text AS journal_id, j.type, j.asset_code, j.user_id, j.to_user_id, j.description, j.metadata,
               j.idempotency_key, j.created_at
@@ -85,7 +95,8 @@ export class LedgerQueryService {
 
   /** The transaction with its entries (debit first), or undefined. */
   async findTransaction(id: string): Promise<PostedTransaction | undefined> {
-    const rows: TransactionRow[] = await this.dataSource.query(
+    const rows = await this.pool.query<TransactionRow>(
+      'ledger_find_transaction',
       `SELECT j.id::text AS id, j.type, j.asset_code, j.amount::text AS amount, j.user_id, j.to_user_id, j.description,
               j.metadata, j.idempotency_key, j.created_at, e.amount::text AS entry_amount,
               e.balance_after::text AS entry_balance_after, a.kind, a.user_id AS account_user_id, a.system_name

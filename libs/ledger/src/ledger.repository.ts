@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { SqlExecutor } from '@app/common';
 import type { LockedAccount } from './domain/posting-engine';
 import type { TransactionType } from './domain/posting';
 
 export interface JournalInsert {
+  /** Drawn beforehand with {@link LedgerRepository.allocateJournals}. */
+  readonly id: string;
+  readonly createdAt: Date;
   readonly type: TransactionType;
   readonly assetCode: string;
   readonly userId: string;
@@ -16,14 +19,17 @@ export interface JournalInsert {
   readonly entries: ReadonlyArray<{ readonly accountId: string; readonly amount: bigint; readonly balanceAfter: bigint }>;
 }
 
-export interface InsertedJournal {
-  readonly id: string;
-  readonly createdAt: Date;
+export interface JournalAllocation {
+  /** Journal ids for the batch (unused ones are simply gaps). */
+  readonly ids: readonly string[];
+  /** The transaction's timestamp, the journals' createdAt. */
+  readonly now: Date;
 }
 
 /**
- * The write path's SQL. Every method takes the batch transaction's EntityManager: a repository
- * injected on its own would run outside the transaction, silently.
+ * The write path's SQL. Every method takes the batch transaction explicitly (a repository that ran
+ * on its own connection would run outside the transaction, silently) and sends its statement at
+ * once, returning the answer as a promise, so the ledger service can pipeline them.
  */
 @Injectable()
 export class LedgerRepository {
@@ -34,8 +40,9 @@ export class LedgerRepository {
    * order, so none can deadlock with another; and the hot system rows (the treasury) are taken
    * last, so a batch waiting for a contended user row does not hold the treasury meanwhile.
    */
-  async lockAccounts(manager: EntityManager, ids: readonly string[]): Promise<Map<string, LockedAccount>> {
-    const rows: Array<{ id: string; kind: 'USER' | 'SYSTEM'; balance: string }> = await manager.query(
+  async lockAccounts(tx: SqlExecutor, ids: readonly string[]): Promise<Map<string, LockedAccount>> {
+    const rows = await tx.query<{ id: string; kind: 'USER' | 'SYSTEM'; balance: string }>(
+      'ledger_lock_accounts',
       `SELECT id::text AS id, kind, balance::text AS balance FROM accounts
         WHERE id = ANY ($1::bigint[]) ORDER BY kind = 'SYSTEM', id FOR UPDATE`,
       [ids],
@@ -46,12 +53,23 @@ export class LedgerRepository {
     return new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, balance: BigInt(r.balance) }]));
   }
 
+  /** Draws `count` journal ids and reads the transaction's timestamp, so responses can be rendered before the write. */
+  async allocateJournals(tx: SqlExecutor, count: number): Promise<JournalAllocation> {
+    const [row] = await tx.query<{ ids: string[]; now: Date }>(
+      'ledger_allocate_journals',
+      `SELECT now() AS now, ARRAY(SELECT nextval('journal_transactions_id_seq')::text FROM generate_series(1, $1)) AS ids`,
+      [count],
+    );
+    return { ids: row.ids, now: row.now };
+  }
+
   /**
    * Which of these user accounts another session holds right now (a probe after a lock timeout):
    * SKIP LOCKED returns the rows it could lock, in a statement of its own that keeps no lock.
    */
-  async heldElsewhere(manager: EntityManager, ids: readonly string[]): Promise<Set<string>> {
-    const held: Array<{ id: string }> = await manager.query(
+  async heldElsewhere(executor: SqlExecutor, ids: readonly string[]): Promise<Set<string>> {
+    const held = await executor.query<{ id: string }>(
+      'ledger_held_elsewhere',
       `WITH users AS (SELECT id FROM accounts WHERE id = ANY ($1::bigint[]) AND kind = 'USER'),
             free AS (SELECT id FROM accounts WHERE id IN (SELECT id FROM users) FOR UPDATE SKIP LOCKED)
        SELECT id::text AS id FROM users WHERE id NOT IN (SELECT id FROM free)`,
@@ -65,40 +83,26 @@ export class LedgerRepository {
    * the order the postings were applied) and the accounts' new balances. The database checks that
    * every journal balances (statement trigger), that user balances stay >= 0 (CHECK) and that
    * entries point at real journals and accounts (foreign keys).
-   * @returns the id and timestamp of each journal, in input order.
    */
-  async insertJournals(
-    manager: EntityManager,
-    journals: readonly JournalInsert[],
-    balances: ReadonlyMap<string, bigint>,
-  ): Promise<InsertedJournal[]> {
-    if (journals.length === 0) return [];
-    const entryRows = journals.flatMap((j, ord) => j.entries.map((e) => ({ ord, ...e, type: j.type })));
-    const rows: Array<{ ord: number; id: string; created_at: Date }> = await manager.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::bigint[], $7::text[], $8::jsonb[], $9::text[])
-           AS t(ord, type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key)),
-       journals AS (
-         INSERT INTO journal_transactions (type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key)
-         SELECT type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key FROM input ORDER BY ord
-         RETURNING id, user_id, idempotency_key, created_at),
-       numbered AS (
-         SELECT i.ord, j.id, j.created_at FROM journals j
-           JOIN input i ON i.user_id = j.user_id AND i.idempotency_key = j.idempotency_key),
+  async insertJournals(tx: SqlExecutor, journals: readonly JournalInsert[], balances: ReadonlyMap<string, bigint>): Promise<void> {
+    if (journals.length === 0) return;
+    const entries = journals.flatMap((j) => j.entries.map((e) => ({ journalId: j.id, type: j.type, ...e })));
+    await tx.query(
+      'ledger_insert_journals',
+      `WITH journals AS (
+         INSERT INTO journal_transactions (id, type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key, created_at)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::bigint[], $7::text[], $8::jsonb[], $9::text[], $10::timestamptz[])),
        entries AS (
          INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after)
-         SELECT n.id, e.account_id, e.type, e.amount, e.balance_after
-           FROM unnest($10::int[], $11::bigint[], $12::text[], $13::bigint[], $14::bigint[])
-                WITH ORDINALITY AS e(ord, account_id, type, amount, balance_after, position)
-           JOIN numbered n ON n.ord = e.ord
-          ORDER BY e.position),
-       balances AS (
-         UPDATE accounts a SET balance = b.balance
-           FROM unnest($15::bigint[], $16::bigint[]) AS b(id, balance)
-          WHERE a.id = b.id)
-       SELECT ord, id::text AS id, created_at FROM numbered`,
+         SELECT journal_id, account_id, type, amount, balance_after
+           FROM unnest($11::bigint[], $12::bigint[], $13::text[], $14::bigint[], $15::bigint[])
+                WITH ORDINALITY AS e(journal_id, account_id, type, amount, balance_after, position)
+          ORDER BY position)
+       UPDATE accounts a SET balance = b.balance
+         FROM unnest($16::bigint[], $17::bigint[]) AS b(id, balance)
+        WHERE a.id = b.id`,
       [
-        journals.map((_, i) => i),
+        journals.map((j) => j.id),
         journals.map((j) => j.type),
         journals.map((j) => j.assetCode),
         journals.map((j) => j.userId),
@@ -107,20 +111,15 @@ export class LedgerRepository {
         journals.map((j) => j.description),
         journals.map((j) => JSON.stringify(j.metadata)),
         journals.map((j) => j.idempotencyKey),
-        entryRows.map((e) => e.ord),
-        entryRows.map((e) => e.accountId),
-        entryRows.map((e) => e.type),
-        entryRows.map((e) => e.amount.toString()),
-        entryRows.map((e) => e.balanceAfter.toString()),
+        journals.map((j) => j.createdAt),
+        entries.map((e) => e.journalId),
+        entries.map((e) => e.accountId),
+        entries.map((e) => e.type),
+        entries.map((e) => e.amount.toString()),
+        entries.map((e) => e.balanceAfter.toString()),
         [...balances.keys()],
         [...balances.values()].map((b) => b.toString()),
       ],
     );
-    const inserted: Array<InsertedJournal | undefined> = Array.from({ length: journals.length }, () => undefined);
-    for (const r of rows) inserted[r.ord] = { id: r.id, createdAt: r.created_at };
-    return inserted.map((journal, ord) => {
-      if (!journal) throw new Error(`journal ${ord} of the batch was not inserted`);
-      return journal;
-    });
   }
 }

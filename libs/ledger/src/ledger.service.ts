@@ -4,8 +4,11 @@ import {
   isDatabaseUnavailableError,
   isRetryableTransactionError,
   MetricsService,
+  executorOf,
+  PipelinedTransaction,
+  PipelinedTransactionRunner,
   ServiceUnavailableException,
-  TransactionRunner,
+  SqlExecutor,
   UserNotFoundException,
 } from '@app/common';
 import {
@@ -20,10 +23,10 @@ import { ConfigService } from '@nestjs/config';
 import { InjectEntityManager } from '@nestjs/typeorm';
 import { EntityManager } from 'typeorm';
 import { AccountResolver } from './account-resolver';
-import { AppliedLeg, applyLeg, lockOrder } from './domain/posting-engine';
-import { accountRefKey, AccountRef, PostingCommand, PostingOutcome, Rejection } from './domain/posting';
+import { AppliedLeg, applyLeg, LockedAccount, lockOrder } from './domain/posting-engine';
+import { accountRefKey, AccountRef, PostedTransaction, PostingCommand, PostingOutcome, Rejection } from './domain/posting';
 import { GroupCommitQueue, QueueClosedError, QueueFullError, Settled } from './group-commit-queue';
-import { JournalInsert, LedgerRepository } from './ledger.repository';
+import { JournalAllocation, JournalInsert, LedgerRepository } from './ledger.repository';
 
 /** A command whose accounts are known. */
 interface ReadyCommand {
@@ -39,7 +42,6 @@ interface BatchReport {
   readonly rejected: Rejection[];
 }
 
-const BATCH_CONCURRENCY = 2;
 /** SQLSTATE of lock_timeout. */
 const LOCK_NOT_AVAILABLE = '55P03';
 
@@ -54,7 +56,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
  *     and every process, so crossed transfers cannot deadlock,
  *  3. applies the postings in arrival order in memory (each sees the balances the previous ones
  *     left: exact `balanceAfter`, and one request's INSUFFICIENT_FUNDS does not fail the others),
- *  4. writes journals, entries and balances in one statement, and the stored responses in another.
+ *  4. writes journals, entries and balances in one statement, and the stored responses in another,
+ * in two pipelined round trips (see postInTransaction).
  * The hot treasury row is therefore locked once per batch instead of once per request. The whole
  * transaction is retried on deadlock or serialization failure; if it fails otherwise, its postings
  * are retried one per transaction so that only the one at fault fails.
@@ -64,9 +67,11 @@ export class LedgerService implements OnApplicationShutdown {
   private readonly logger = new Logger(LedgerService.name);
   private readonly queue: GroupCommitQueue<PostingCommand, WriteResult>;
   private readonly maxAttempts: number;
+  /** Statements outside a batch (probes, key look-ups before a 404). */
+  private readonly pool: SqlExecutor;
 
   constructor(
-    private readonly transactions: TransactionRunner,
+    private readonly transactions: PipelinedTransactionRunner,
     private readonly ledger: LedgerRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly accounts: AccountResolver,
@@ -74,12 +79,13 @@ export class LedgerService implements OnApplicationShutdown {
     @InjectEntityManager() private readonly manager: EntityManager,
     config: ConfigService<AppConfig, true>,
   ) {
+    this.pool = executorOf(manager.connection);
     const settings = config.get('ledger', { infer: true });
     this.maxAttempts = settings.maxAttempts;
     this.queue = new GroupCommitQueue({
       maxBatchSize: settings.maxBatchSize,
       maxQueue: settings.maxQueue,
-      concurrency: BATCH_CONCURRENCY,
+      concurrency: settings.batchConcurrency,
       run: (commands) => this.postBatch(commands),
       onQueueDepth: (depth) => metrics.queueDepth.set(depth),
     });
@@ -119,7 +125,7 @@ export class LedgerService implements OnApplicationShutdown {
     }
     if (ready.length > 0) {
       try {
-        const report = await this.transactions.run((manager) => this.postInTransaction(manager, ready), {
+        const report = await this.transactions.run((tx) => this.postInTransaction(tx, ready), {
           maxAttempts: this.maxAttempts,
           onRetry: () => this.metrics.transactionRetries.inc(),
         });
@@ -163,7 +169,7 @@ export class LedgerService implements OnApplicationShutdown {
     missing: ReadonlyArray<{ index: number; userId: string }>,
     results: Array<Settled<WriteResult> | undefined>,
   ): Promise<void> {
-    const records = await this.idempotency.findMany(this.manager, missing.map(({ index }) => commands[index].idempotency));
+    const records = await this.idempotency.findMany(this.pool, missing.map(({ index }) => commands[index].idempotency));
     const used = new Set(records.map((r) => scopedKey(r.userId, r.key)));
     for (const { index, userId } of missing) {
       const { idempotency } = commands[index];
@@ -173,8 +179,17 @@ export class LedgerService implements OnApplicationShutdown {
     }
   }
 
-  /** The transactional unit; run again from scratch on deadlock, so it keeps no state outside. */
-  private async postInTransaction(manager: EntityManager, batch: readonly ReadyCommand[]): Promise<BatchReport> {
+  /**
+   * The transactional unit, in two pipelined flights; run again from scratch on deadlock, so it
+   * keeps no state outside.
+   *  1. BEGIN, claim the keys, lock the accounts, draw journal ids and the timestamp — sent
+   *     together; PostgreSQL runs them in this order (keys before accounts, in every batch).
+   *  2. Apply the postings in memory and render every response (ids and timestamp are known).
+   *  3. Write journals, entries and balances, complete the idempotency records, COMMIT — sent
+   *     together by the runner's commit.
+   * Keys that already have a record cost one more round trip, to read it.
+   */
+  private async postInTransaction(tx: PipelinedTransaction, batch: readonly ReadyCommand[]): Promise<BatchReport> {
     const results: Array<Settled<WriteResult> | undefined> = batch.map(() => undefined);
     const report: BatchReport = { results: [], posted: [], rejected: [] };
 
@@ -191,21 +206,28 @@ export class LedgerService implements OnApplicationShutdown {
       } else followers.push({ index, primary });
     });
 
-    const claimed = await this.idempotency.claim(manager, primaries.map((i) => batch[i].command.idempotency));
+    const flightStarted = process.hrtime.bigint();
+    const [claimed, accounts, allocation] = await Promise.all([
+      this.idempotency.claim(tx, primaries.map((i) => batch[i].command.idempotency)),
+      this.ledger.lockAccounts(tx, lockOrder(primaries.flatMap((i) => [batch[i].fromAccountId, batch[i].toAccountId]))),
+      this.ledger.allocateJournals(tx, primaries.length),
+    ]);
+    this.metrics.lockWait.observe(Number(process.hrtime.bigint() - flightStarted) / 1e9);
+
     const toPost = primaries.filter((i) => claimed.has(scopedKey(batch[i].command.idempotency.userId, batch[i].command.idempotency.key)));
     const conflicting = primaries.filter((i) => !toPost.includes(i));
-    if (conflicting.length > 0) await this.answerFromRecords(manager, batch, conflicting, results);
+    if (conflicting.length > 0) await this.answerFromRecords(tx, batch, conflicting, results);
 
-    if (toPost.length > 0) {
-      const decisions = await this.applyAndWrite(manager, batch, toPost, report);
-      const completions = decisions.map(({ index, outcome, journalId }) => {
-        const { idempotency, render } = batch[index].command;
-        const response = render(outcome);
-        results[index] = { ok: true, value: { ...response, replayed: false } };
-        return { userId: idempotency.userId, key: idempotency.key, journalId, ...response };
-      });
-      await this.idempotency.complete(manager, completions);
-    }
+    const { journals, balances, decisions } = this.apply(batch, toPost, accounts, allocation, report);
+    const completions = decisions.map(({ index, outcome, journalId }) => {
+      const { idempotency, render } = batch[index].command;
+      const response = render(outcome);
+      results[index] = { ok: true, value: { ...response, replayed: false } };
+      return { userId: idempotency.userId, key: idempotency.key, journalId, ...response };
+    });
+    // Sent now; the runner's commit awaits them with COMMIT and reports the first failure.
+    this.ledger.insertJournals(tx, journals, balances).catch(reportedByCommit);
+    this.idempotency.complete(tx, completions).catch(reportedByCommit);
 
     for (const { index, primary } of followers) {
       const first = results[primary];
@@ -219,12 +241,12 @@ export class LedgerService implements OnApplicationShutdown {
 
   /** Keys that already have a record: replay it, or refuse a different request under the same key. */
   private async answerFromRecords(
-    manager: EntityManager,
+    tx: PipelinedTransaction,
     batch: readonly ReadyCommand[],
     indexes: readonly number[],
     results: Array<Settled<WriteResult> | undefined>,
   ): Promise<void> {
-    const records = await this.idempotency.findMany(manager, indexes.map((i) => batch[i].command.idempotency));
+    const records = await this.idempotency.findMany(tx, indexes.map((i) => batch[i].command.idempotency));
     const byKey = new Map(records.map((r) => [scopedKey(r.userId, r.key), r]));
     for (const i of indexes) {
       const claim = batch[i].command.idempotency;
@@ -239,65 +261,33 @@ export class LedgerService implements OnApplicationShutdown {
     }
   }
 
-  /** Locks, applies the business rules in arrival order, and writes what was accepted. */
-  private async applyAndWrite(
-    manager: EntityManager,
+  /** Applies the business rules in arrival order on the locked balances; no I/O. */
+  private apply(
     batch: readonly ReadyCommand[],
     indexes: readonly number[],
+    accounts: ReadonlyMap<string, LockedAccount>,
+    allocation: JournalAllocation,
     report: BatchReport,
-  ): Promise<Array<{ index: number; outcome: PostingOutcome; journalId: string | null }>> {
-    const lockStarted = process.hrtime.bigint();
-    const accounts = await this.ledger.lockAccounts(
-      manager,
-      lockOrder(indexes.flatMap((i) => [batch[i].fromAccountId, batch[i].toAccountId])),
-    );
-    this.metrics.lockWait.observe(Number(process.hrtime.bigint() - lockStarted) / 1e9);
-
+  ): { journals: JournalInsert[]; balances: Map<string, bigint>; decisions: Array<{ index: number; outcome: PostingOutcome; journalId: string | null }> } {
     const journals: JournalInsert[] = [];
     const balances = new Map<string, bigint>();
-    const applied: Array<{ index: number; leg: AppliedLeg; journal: number } | { index: number; rejection: Rejection }> = [];
+    const decisions: Array<{ index: number; outcome: PostingOutcome; journalId: string | null }> = [];
     for (const index of indexes) {
       const { command, fromAccountId, toAccountId } = batch[index];
       const leg = applyLeg(accounts, { fromAccountId, toAccountId, assetCode: command.assetCode, amount: command.amount });
       if (!leg.ok) {
-        applied.push({ index, rejection: leg.rejection });
         report.rejected.push(leg.rejection);
+        decisions.push({ index, outcome: { kind: 'REJECTED', rejection: leg.rejection }, journalId: null });
         continue;
       }
       balances.set(leg.debit.accountId, leg.debit.balanceAfter);
       balances.set(leg.credit.accountId, leg.credit.balanceAfter);
-      journals.push(toJournalInsert(command, leg));
+      const journal = toJournalInsert(command, leg, allocation.ids[journals.length], allocation.now);
+      journals.push(journal);
       report.posted.push(command);
-      applied.push({ index, leg, journal: journals.length - 1 });
+      decisions.push({ index, outcome: { kind: 'POSTED', transaction: toPostedTransaction(command, journal, leg) }, journalId: journal.id });
     }
-
-    const inserted = await this.ledger.insertJournals(manager, journals, balances);
-    return applied.map((a) => {
-      if ('rejection' in a) return { index: a.index, outcome: { kind: 'REJECTED', rejection: a.rejection }, journalId: null };
-      const { command } = batch[a.index];
-      const journal = journals[a.journal];
-      const { id, createdAt } = inserted[a.journal];
-      const outcome: PostingOutcome = {
-        kind: 'POSTED',
-        transaction: {
-          id,
-          createdAt,
-          type: journal.type,
-          assetCode: journal.assetCode,
-          amount: journal.amount,
-          userId: journal.userId,
-          toUserId: journal.toUserId,
-          description: journal.description,
-          metadata: journal.metadata,
-          idempotencyKey: journal.idempotencyKey,
-          entries: [
-            { account: command.from, amount: a.leg.debit.amount, balanceAfter: a.leg.debit.balanceAfter },
-            { account: command.to, amount: a.leg.credit.amount, balanceAfter: a.leg.credit.balanceAfter },
-          ],
-        },
-      };
-      return { index: a.index, outcome, journalId: id };
-    });
+    return { journals, balances, decisions };
   }
 
   /**
@@ -315,7 +305,9 @@ export class LedgerService implements OnApplicationShutdown {
     results: Array<Settled<WriteResult> | undefined>,
   ): Promise<void> {
     if (ready.length > 1 && databaseErrorCode(error) === LOCK_NOT_AVAILABLE) {
-      const held = await this.ledger.heldElsewhere(this.manager, ready.flatMap((r) => [r.fromAccountId, r.toAccountId])).catch(() => undefined);
+      const held = await this.ledger
+        .heldElsewhere(this.pool, ready.flatMap((r) => [r.fromAccountId, r.toAccountId]))
+        .catch(() => undefined);
       const blocked = held && ready.filter((r) => held.has(r.fromAccountId) || held.has(r.toAccountId));
       if (blocked && blocked.length > 0 && blocked.length < ready.length) {
         this.logger.warn(`lock timeout: ${blocked.length} of ${ready.length} postings wait for accounts held elsewhere; posting the others`);
@@ -352,8 +344,10 @@ export class LedgerService implements OnApplicationShutdown {
   }
 }
 
-function toJournalInsert(command: PostingCommand, leg: AppliedLeg): JournalInsert {
+function toJournalInsert(command: PostingCommand, leg: AppliedLeg, id: string, createdAt: Date): JournalInsert {
   return {
+    id,
+    createdAt,
     type: command.type,
     assetCode: command.assetCode,
     userId: command.idempotency.userId,
@@ -366,9 +360,31 @@ function toJournalInsert(command: PostingCommand, leg: AppliedLeg): JournalInser
   };
 }
 
+function toPostedTransaction(command: PostingCommand, journal: JournalInsert, leg: AppliedLeg): PostedTransaction {
+  return {
+    id: journal.id,
+    createdAt: journal.createdAt,
+    type: journal.type,
+    assetCode: journal.assetCode,
+    amount: journal.amount,
+    userId: journal.userId,
+    toUserId: journal.toUserId,
+    description: journal.description,
+    metadata: journal.metadata,
+    idempotencyKey: journal.idempotencyKey,
+    entries: [
+      { account: command.from, amount: leg.debit.amount, balanceAfter: leg.debit.balanceAfter },
+      { account: command.to, amount: leg.credit.amount, balanceAfter: leg.credit.balanceAfter },
+    ],
+  };
+}
+
 function userIdOf(ref: AccountRef): string {
   return ref.kind === 'USER' ? ref.userId : ref.name;
 }
+
+/** A pipelined statement's failure is observed by PipelinedTransaction.commit. */
+function reportedByCommit(): void {}
 
 function fail(error: unknown): Settled<never> {
   return { ok: false, error };

@@ -17,6 +17,8 @@ export interface AppConfig {
     readonly maxBatchSize: number;
     /** Most postings that may wait for a batch; beyond it writes get 503 (back-pressure). */
     readonly maxQueue: number;
+    /** Batches in flight at once: while one holds the hot rows, the next prepares (and batches on disjoint accounts run in parallel). */
+    readonly batchConcurrency: number;
     /** Attempts of a whole batch on deadlock / serialization failure. */
     readonly maxAttempts: number;
   };

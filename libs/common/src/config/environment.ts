@@ -53,6 +53,9 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
   LEDGER_MAX_QUEUE = 20000;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  LEDGER_BATCH_CONCURRENCY = 2;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
   LEDGER_MAX_ATTEMPTS = 5;
 
@@ -123,6 +126,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ledger: {
       maxBatchSize: vars.LEDGER_MAX_BATCH_SIZE,
       maxQueue: vars.LEDGER_MAX_QUEUE,
+      batchConcurrency: vars.LEDGER_BATCH_CONCURRENCY,
       maxAttempts: vars.LEDGER_MAX_ATTEMPTS,
     },
     idempotency: {

@@ -30,6 +30,9 @@ export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       // Client side: an answer that never comes (a partition) fails the query instead of hanging.
       query_timeout: db.statementTimeoutMs + 1000,
       Client: TimeoutAwareClient,
+      // Statements sent without awaiting the previous ones go out together (see
+      // PipelinedTransaction); code that awaits each statement behaves exactly as before.
+      pipeline: true,
       idle_in_transaction_session_timeout: Math.max(db.statementTimeoutMs * 2, 10000),
       application_name: 'dino-wallet',
       keepAlive: true,

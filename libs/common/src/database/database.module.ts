@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
-import { TransactionRunner } from './transaction-runner';
+import { PipelinedTransactionRunner } from './pipelined-transaction';
 
 /** The TypeORM connection (entities are registered by each lib with `forFeature`). */
 @Global()
@@ -17,7 +17,7 @@ import { TransactionRunner } from './transaction-runner';
       }),
     }),
   ],
-  providers: [TransactionRunner],
-  exports: [TransactionRunner],
+  providers: [PipelinedTransactionRunner],
+  exports: [PipelinedTransactionRunner],
 })
 export class DatabaseModule {}
