@@ -2,25 +2,50 @@ import { Client } from 'pg';
 
 export const QUERY_READ_TIMEOUT = 'Query read timeout';
 
+interface Writable {
+  cork(): void;
+  uncork(): void;
+  destroy(): void;
+}
+
 /**
- * node-postgres's client-side `query_timeout` rejects a query whose answer does not come back (a
- * network partition: no FIN, no RST, so the server's own statement_timeout can never be heard),
- * but leaves the connection waiting for that answer: every later query on it would hang too. This
- * client closes its socket when that happens, so the pool drops the connection instead of handing
- * it out again.
+ * The pool's connection class, a node-postgres Client with two changes:
+ *
+ * - Writes are coalesced. node-postgres writes every protocol message of a query (bind, describe,
+ *   execute, sync) separately, each a system call; this client corks the socket when a query is
+ *   sent and uncorks it at the end of the event-loop turn, so everything sent in that turn — a
+ *   whole pipelined flight of statements with its COMMIT — leaves in one write.
+ * - A query whose answer never comes back (a network partition: no FIN, no RST, so the server's
+ *   own statement_timeout can never be heard) fails after the client-side `query_timeout`, but
+ *   node-postgres leaves the connection waiting for that answer and every later query on it would
+ *   hang too: this client closes the socket then, so the pool drops the connection.
  */
 export class TimeoutAwareClient extends Client {
+  private corked = false;
+
   override query(...args: unknown[]): never {
+    this.corkUntilNextTurn();
     const result = (super.query as (...a: unknown[]) => unknown)(...args);
     if (result instanceof Promise) {
       result.catch((error: unknown) => {
-        if (error instanceof Error && error.message === QUERY_READ_TIMEOUT) this.destroySocket();
+        if (error instanceof Error && error.message === QUERY_READ_TIMEOUT) this.stream()?.destroy();
       });
     }
     return result as never;
   }
 
-  private destroySocket(): void {
-    (this as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+  private corkUntilNextTurn(): void {
+    const stream = this.stream();
+    if (this.corked || !stream) return;
+    this.corked = true;
+    stream.cork();
+    setImmediate(() => {
+      this.corked = false;
+      stream.uncork();
+    });
+  }
+
+  private stream(): Writable | undefined {
+    return (this as unknown as { connection?: { stream?: Writable } }).connection?.stream;
   }
 }
