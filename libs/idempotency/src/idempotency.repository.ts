@@ -61,7 +61,8 @@ export class IdempotencyRepository {
         'idempotency_find',
         `SELECT k.user_id, k.key, k.fingerprint, k.status_code, k.response_body
            FROM idempotency_keys k
-           JOIN unnest($1::uuid[], $2::text[]) AS q(user_id, key) ON q.user_id = k.user_id AND q.key = k.key`,
+           JOIN unnest($1::uuid[], $2::text[]) AS q(user_id, key) ON q.user_id = k.user_id AND q.key = k.key
+          WHERE k.user_id = ANY ($1::uuid[])`,
         [keys.map((k) => k.userId), keys.map((k) => k.key)],
       );
     return rows.map((r) => ({
@@ -79,7 +80,7 @@ export class IdempotencyRepository {
       `UPDATE idempotency_keys k
           SET status_code = c.status, response_body = c.body, journal_id = c.journal_id, completed_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::bigint[]) AS c(user_id, key, status, body, journal_id)
-        WHERE k.user_id = c.user_id AND k.key = c.key`,
+        WHERE k.user_id = c.user_id AND k.key = c.key AND k.user_id = ANY ($1::uuid[])`,
       [
         completions.map((c) => c.userId),
         completions.map((c) => c.key),

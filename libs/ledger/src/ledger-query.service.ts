@@ -50,10 +50,10 @@ export class LedgerQueryService {
   async balances(userId: string): Promise<AssetBalance[] | undefined> {
     const rows = await this.pool.query<{ asset_code: string | null; balance: string | null }>(
       'ledger_balances',
-      `SELECT s.code AS asset_code, coalesce(a.balance, 0)::text AS balance
+      `SELECT s.code AS asset_code,
+              coalesce((SELECT a.balance FROM accounts a WHERE a.kind = 'USER' AND a.user_id = u.id AND a.asset_code = s.code), 0)::text AS balance
          FROM users u
          LEFT JOIN assets s ON true
-         LEFT JOIN accounts a ON a.kind = 'USER' AND a.user_id = u.id AND a.asset_code = s.code
         WHERE u.id = $1
         ORDER BY s.created_at, s.code`,
       [userId],

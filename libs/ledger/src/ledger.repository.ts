@@ -82,7 +82,8 @@ export class LedgerRepository {
    * Writes a batch in one statement: the journal rows, their entries (in order, so that ids follow
    * the order the postings were applied) and the accounts' new balances. The database checks that
    * every journal balances (statement trigger), that user balances stay >= 0 (CHECK) and that
-   * entries point at real journals and accounts (foreign keys).
+   * entries point at real journals and accounts (foreign keys). (`a.id = ANY` beside the join
+   * keeps the update on the primary key whatever the planner's statistics say.)
    */
   async insertJournals(tx: SqlExecutor, journals: readonly JournalInsert[], balances: ReadonlyMap<string, bigint>): Promise<void> {
     if (journals.length === 0) return;
@@ -100,7 +101,7 @@ export class LedgerRepository {
           ORDER BY position)
        UPDATE accounts a SET balance = b.balance
          FROM unnest($16::bigint[], $17::bigint[]) AS b(id, balance)
-        WHERE a.id = b.id`,
+        WHERE a.id = b.id AND a.id = ANY ($16::bigint[])`,
       [
         journals.map((j) => j.id),
         journals.map((j) => j.type),

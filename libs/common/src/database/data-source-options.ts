@@ -35,6 +35,11 @@ export function buildDataSourceOptions(db: DatabaseConfig): DataSourceOptions {
       pipeline: true,
       idle_in_transaction_session_timeout: Math.max(db.statementTimeoutMs * 2, 10000),
       application_name: 'dino-wallet',
+      // Prepared statements save parsing, but a generic plan made while a table was small (a fresh
+      // database) stays a sequential scan as the table grows: plan every execution with the
+      // actual sizes. Planning costs ~0.1-0.2 ms per batch statement; a stale plan grew to
+      // milliseconds per batch (measured: 150 M tuples read by 3,800 batches).
+      options: '-c plan_cache_mode=force_custom_plan',
       keepAlive: true,
     },
   };
