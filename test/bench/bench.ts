@@ -5,6 +5,8 @@
  * Env: DATABASE_URL (a server to use; default: an embedded PostgreSQL in .data/bench-postgres),
  * BENCH_SECONDS (per scenario, default 15), BENCH_CONNECTIONS (64), BENCH_USERS (1000),
  * BENCH_LOG_LEVEL (service log level, default warn), BENCH_PROFILE=1 (CPU profile of the service).
+ * Each HTTP scenario also reports where the CPU went: microseconds per request used by the service
+ * process, by PostgreSQL and by the load generator (from /proc), since the three share the cores.
  */
 import { startEmbeddedPostgres } from '@app/common';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -14,6 +16,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort, SERVICE_MAIN } from '../support/spawned-service';
 import { runHttp, scenarios } from './http-load';
+import { measureCpu } from './cpu';
 import { loadSeedSchema, runPgbench } from './pgbench';
 import { formatTable, ScenarioResult, writeChart } from './report';
 
@@ -141,7 +144,8 @@ async function main(): Promise<void> {
     const all = scenarios(users);
     await runHttp(service.url, all[0], 3, CONNECTIONS, progress('warm-up', 3));
     for (const scenario of all) {
-      results.push(await runHttp(service.url, scenario, SECONDS, CONNECTIONS, progress(scenario.name, SECONDS)));
+      const pid = service.child.pid ?? 0;
+      results.push(await measureCpu(pid, () => runHttp(service!.url, scenario, SECONDS, CONNECTIONS, progress(scenario.name, SECONDS))));
     }
 
     say('▶ GET /v1/ledger/verify');
