@@ -5,7 +5,7 @@ import { withDatabase } from '../support/global-setup';
 import { getJson, inParallel, postJson, seededRandom } from '../support/http-json';
 import { ledgerViolations } from '../support/ledger-invariants';
 import { freePort, spawnService, SpawnedService } from '../support/spawned-service';
-import { TestDatabase } from '../support/test-database';
+import { TestDatabase, withAdminClient } from '../support/test-database';
 import { fileDatabasePrefix, TEST_ENV } from '../support/test-run';
 import { ClientLedger, journalsByKey, Operation, operation, randomOperation, submitUntilSettled, Tally } from '../support/wallet-workload';
 
@@ -39,20 +39,11 @@ async function stopAll(services: readonly SpawnedService[]): Promise<void> {
   );
 }
 
-async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
-  const admin = new Client({ connectionString: process.env[TEST_ENV.adminUrl] });
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
 
 describe('Several service processes on one database', () => {
   it('set up an empty database once when they start at the same moment: one schema, one seed', async () => {
     const name = `${fileDatabasePrefix(process.env[TEST_ENV.runId] ?? '')}empty_${randomBytes(4).toString('hex')}`;
-    await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
+    await withAdminClient((admin) => admin.query(`CREATE DATABASE ${name}`));
     const url = withDatabase(process.env[TEST_ENV.adminUrl] ?? '', name);
     const services = await spawnTogether(2, { DATABASE_URL: url, DB_AUTO_SETUP: 'true', LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '4' });
     const db = new Client({ connectionString: url });
@@ -85,7 +76,7 @@ describe('Several service processes on one database', () => {
     } finally {
       await db.end();
       await stopAll(services);
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }
   }, 120000);
 

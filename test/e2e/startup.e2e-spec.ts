@@ -3,10 +3,9 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { withDatabase } from '../support/global-setup';
 import { freePort, SERVICE_MAIN, spawnService } from '../support/spawned-service';
-import { TestDatabase } from '../support/test-database';
+import { TestDatabase, withAdminClient } from '../support/test-database';
 import { TEST_ENV } from '../support/test-run';
 
 const CLI = SERVICE_MAIN.replace(/main\.js$/, 'cli.js');
@@ -22,15 +21,6 @@ function run(script: string, args: string[], env: Record<string, string | undefi
   });
 }
 
-async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
-  const admin = new Client({ connectionString: process.env[TEST_ENV.adminUrl] });
-  await admin.connect();
-  try {
-    return await work(admin);
-  } finally {
-    await admin.end();
-  }
-}
 
 describe('Start-up', () => {
   it.each([
@@ -46,7 +36,7 @@ describe('Start-up', () => {
 
   it('refuses to start with DB_AUTO_SETUP=false on an unmigrated database, and starts once the CLI migrated it', async () => {
     const name = `dino_test_empty_${process.pid}_${Date.now()}`;
-    await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`));
+    await withAdminClient((admin) => admin.query(`CREATE DATABASE ${name}`));
     const url = withDatabase(process.env[TEST_ENV.adminUrl] as string, name);
     try {
       const refused = await run(SERVICE_MAIN, [], { DATABASE_URL: url, DB_AUTO_SETUP: 'false', PORT: String(await freePort()) });
@@ -64,7 +54,7 @@ describe('Start-up', () => {
       expect(verify.code).toBe(0);
       expect(JSON.parse(verify.stdout).ok).toBe(true);
     } finally {
-      await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }
   });
 

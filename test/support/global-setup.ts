@@ -1,9 +1,9 @@
 import { loadAppConfig, setupDatabase, startEmbeddedPostgres } from '@app/common';
 import { chmod, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { freePort } from './spawned-service';
 import { TEST_ENV, testRun } from './test-run';
 
 /**
@@ -58,13 +58,3 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}

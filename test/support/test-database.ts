@@ -35,6 +35,11 @@ export class TestDatabase {
   }
 }
 
+/** Runs work on a connection to the run's admin database (to create or drop databases). */
+export function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  return withAdmin(requireEnv(TEST_ENV.adminUrl), work);
+}
+
 async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
