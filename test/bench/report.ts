@@ -43,8 +43,8 @@ export function formatTable(results: readonly ScenarioResult[]): string {
 /** A small horizontal bar chart of throughput, database-only baselines in grey. */
 export function writeChart(file: string, results: readonly ScenarioResult[], title: string): void {
   const barHeight = 26;
-  const left = 200;
-  const width = 760;
+  const left = 250;
+  const width = 820;
   const max = Math.max(...results.map((r) => r.throughput));
   const bars = results
     .map((r, i) => {
