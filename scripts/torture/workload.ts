@@ -75,7 +75,7 @@ async function send(url: string, op: Operation, abortAfterMs: number | undefined
   try {
     return await postJson(url, op.path, op.body, { key: op.key, timeoutMs: abortAfterMs ?? HANG_MS });
   } catch (error) {
-    if (abortAfterMs === undefined && isAbort(error)) throw new Error(`no answer within ${HANG_MS} ms`);
+    if (abortAfterMs === undefined && isAbort(error)) throw new Error(`no answer within ${HANG_MS} ms`, { cause: error });
     throw error;
   }
 }

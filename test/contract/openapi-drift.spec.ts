@@ -45,6 +45,7 @@ describe('OpenAPI document and SDK drift', () => {
 
 async function generateDocument(): Promise<OpenAPIObject> {
   // The built modules, as the CLI loads them (paths computed at run time: jest must not map them).
+  /* eslint-disable @typescript-eslint/no-require-imports -- dynamic paths into dist/ */
   const { AppModule } = require(join(BUILT_APP, 'apps/wallet-api/src/app.module.js')) as {
     AppModule: { forRoot(config: unknown): never };
   };
@@ -54,6 +55,7 @@ async function generateDocument(): Promise<OpenAPIObject> {
   const { loadAppConfig } = require(join(BUILT_APP, 'libs/common/src/index.js')) as {
     loadAppConfig(env: Record<string, string>): unknown;
   };
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const config = loadAppConfig({ DATABASE_URL: 'postgres://openapi@localhost/none' });
   const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
   try {

@@ -19,7 +19,7 @@ describe(`${LedgerService.name} batches`, () => {
   });
   afterAll(() => t.close());
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed response body
+  // A parsed response body.
   const body = (r: Settled<WriteResult>): Record<string, any> & { httpStatus: number; replayed: boolean } => {
     if (!r.ok) throw r.error;
     return { ...(JSON.parse(r.value.body) as Record<string, unknown>), httpStatus: r.value.status, replayed: r.value.replayed };

@@ -36,7 +36,7 @@ export class PipelinedTransaction implements SqlExecutor {
   private readonly sent: Array<Promise<unknown>> = [];
 
   constructor(private readonly client: PgClient) {
-    this.track(client.query({ text: 'BEGIN' }));
+    void this.track(client.query({ text: 'BEGIN' })); // its failure is reported by commit()
   }
 
   query<T>(name: string, text: string, values: readonly unknown[]): Promise<T[]> {

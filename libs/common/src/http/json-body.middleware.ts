@@ -99,6 +99,7 @@ export function inspectJson(root: object): { field: string; message: string } | 
 }
 
 /** U+0000, or a surrogate without its pair (PostgreSQL would store U+FFFD instead). */
+// eslint-disable-next-line no-control-regex -- matching U+0000 is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function isStorableText(text: string): boolean {
