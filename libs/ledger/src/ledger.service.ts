@@ -20,8 +20,8 @@ import {
 } from '@app/idempotency';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { InjectEntityManager } from '@nestjs/typeorm';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AccountResolver } from './account-resolver';
 import { AppliedLeg, applyLeg, LockedAccount, lockOrder } from './domain/posting-engine';
 import { accountRefKey, AccountRef, PostedTransaction, PostingCommand, PostingOutcome, Rejection } from './domain/posting';
@@ -76,10 +76,10 @@ export class LedgerService implements OnApplicationShutdown {
     private readonly idempotency: IdempotencyRepository,
     private readonly accounts: AccountResolver,
     private readonly metrics: MetricsService,
-    @InjectEntityManager() private readonly manager: EntityManager,
+    @InjectDataSource() dataSource: DataSource,
     config: ConfigService<AppConfig, true>,
   ) {
-    this.pool = executorOf(manager.connection);
+    this.pool = executorOf(dataSource);
     const settings = config.get('ledger', { infer: true });
     this.maxAttempts = settings.maxAttempts;
     this.queue = new GroupCommitQueue({

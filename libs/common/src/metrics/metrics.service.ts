@@ -52,7 +52,7 @@ export class MetricsService {
 
   readonly lockWait = new Histogram({
     name: 'ledger_lock_wait_seconds',
-    help: 'Time a batch waited to lock its accounts (SELECT … FOR UPDATE)',
+    help: "Time of a batch's first flight: claiming its keys and locking its accounts (SELECT … FOR UPDATE), waits included",
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
