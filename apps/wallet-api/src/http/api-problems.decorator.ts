@@ -1,5 +1,20 @@
-import { buildProblem, describeError, ErrorCode, PROBLEM_CONTENT_TYPE, ProblemDto } from '@app/common';
-import { IDEMPOTENT_REPLAYED_HEADER } from '@app/idempotency';
+import {
+  AssetNotFoundException,
+  buildProblem,
+  describeError,
+  DomainException,
+  ErrorCode,
+  PROBLEM_CONTENT_TYPE,
+  ProblemBody,
+  ProblemDto,
+  ResourceNotFoundException,
+  ServiceUnavailableException,
+  UserNotFoundException,
+  ValidationFailedException,
+} from '@app/common';
+import { IDEMPOTENT_REPLAYED_HEADER, IdempotencyKeyInProgressException, IdempotencyKeyReusedException } from '@app/idempotency';
+import type { Rejection } from '@app/ledger';
+import { renderOutcome, UsernameTakenException } from '@app/wallets';
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath, type HeaderObject } from '@nestjs/swagger';
 
@@ -74,52 +89,40 @@ export const BODY_PROBLEMS = [
   ErrorCode.PAYLOAD_TOO_LARGE,
 ] as const;
 
-/** A body exactly as the service writes it for this code (built by the same function). */
-function exampleProblem(code: ErrorCode) {
+/**
+ * A body exactly as the service writes it for this code: built by the same exceptions and the same
+ * outcome renderer, so the documented examples cannot drift from the real messages.
+ */
+function exampleProblem(code: ErrorCode): ProblemBody {
+  const fromException = (e: DomainException) => buildProblem(e.code, e.detail, e.extensions);
+  const fromRejection = (rejection: Rejection) => JSON.parse(renderOutcome({ kind: 'REJECTED', rejection }).body) as ProblemBody;
   switch (code) {
     case ErrorCode.VALIDATION_FAILED:
-      return buildProblem(code, 'amount: must be greater than zero.', {
-        errors: [{ field: 'amount', message: 'must be greater than zero' }],
-      });
+      return fromException(new ValidationFailedException([{ field: 'amount', message: 'must be greater than zero' }]));
     case ErrorCode.USER_NOT_FOUND:
-      return buildProblem(code, 'No user has the id 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d.');
+      return fromException(new UserNotFoundException('5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d'));
     case ErrorCode.ASSET_NOT_FOUND:
-      return buildProblem(code, 'No asset has the code RUBY.');
+      return fromException(new AssetNotFoundException('RUBY'));
     case ErrorCode.NOT_FOUND:
-      return buildProblem(code, 'No transaction has this id.');
+      return fromException(new ResourceNotFoundException('No transaction has this id.'));
     case ErrorCode.USERNAME_TAKEN:
-      return buildProblem(code, 'The username carol is already taken.');
+      return fromException(new UsernameTakenException('carol'));
     case ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS:
-      return buildProblem(
-        code,
-        'A request with this idempotency key is still being processed. Retry shortly with the same key.',
-      );
-    case ErrorCode.INSUFFICIENT_FUNDS:
-      return buildProblem(code, 'The GOLD balance is 50, less than the 100 required.', {
-        assetCode: 'GOLD',
-        balance: '50',
-        required: '100',
-      });
+      return fromException(new IdempotencyKeyInProgressException());
     case ErrorCode.IDEMPOTENCY_KEY_REUSED:
-      return buildProblem(
-        code,
-        'This idempotency key was already used for a different request. Use a new key for a new request.',
-      );
+      return fromException(new IdempotencyKeyReusedException());
+    case ErrorCode.INSUFFICIENT_FUNDS:
+      return fromRejection({ code, assetCode: 'GOLD', balance: 50n, required: 100n });
     case ErrorCode.SAME_ACCOUNT_TRANSFER:
-      return buildProblem(code, 'A transfer needs two different users.');
+      return fromRejection({ code });
     case ErrorCode.LIMIT_EXCEEDED:
-      return buildProblem(code, 'The resulting GOLD balance would exceed the largest storable balance.', {
-        assetCode: 'GOLD',
-      });
+      return fromRejection({ code, assetCode: 'GOLD' });
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return buildProblem(code, 'Send the body as application/json (UTF-8).');
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return buildProblem(code, 'The body is larger than 64 KiB.');
     case ErrorCode.SERVICE_UNAVAILABLE:
-      return buildProblem(
-        code,
-        'The service cannot reach its database right now. Retry later with the same idempotency key.',
-      );
+      return fromException(new ServiceUnavailableException());
     case ErrorCode.INTERNAL_ERROR:
       return buildProblem(code, 'An unexpected error occurred. It has been logged.');
   }

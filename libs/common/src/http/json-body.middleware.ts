@@ -67,9 +67,9 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
 /**
  * Names every JavaScript object inherits (`constructor`, `__proto__`, `toString`…). As keys they are
  * dropped or misread by class-transformer and slip through class-validator's whitelist, so they
- * are refused, as fields and as metadata keys.
+ * are refused, as fields and as metadata keys (and, by the validation pipe, as query parameters).
  */
-const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+export const INHERITED_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** No request of this API nests deeper than a body holding `metadata`. */
 export const MAX_JSON_DEPTH = 8;

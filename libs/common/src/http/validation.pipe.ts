@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { safeName, ValidationFailedException } from '../errors/domain.exception';
 import { FieldError } from '../errors/problem';
+import { INHERITED_NAMES } from './json-body.middleware';
 
 /**
  * The global pipe: unknown fields are refused, payloads become DTO instances, and every failure
@@ -44,12 +45,10 @@ function stripProperty(message: string, property: string): string {
 }
 
 /**
- * Names every object inherits (`constructor`, `__proto__`, `toString`…): class-validator's
- * whitelist looks them up in a plain object, finds the inherited member and lets them through, so
- * they are refused here, before the DTO is built.
+ * class-validator's whitelist looks field names up in a plain object, finds an inherited member for
+ * `constructor`, `__proto__`… and lets them through, so they are refused here, before the DTO is
+ * built (bodies are already refused by the JSON middleware; this covers query parameters).
  */
-const INHERITED_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
-
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if ((metadata.type === 'body' || metadata.type === 'query') && typeof value === 'object' && value !== null) {
