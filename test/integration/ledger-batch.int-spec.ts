@@ -65,6 +65,16 @@ describe(`${LedgerService.name} batches`, () => {
     expect(await t.client.balance(a)).toBe(40n);
   });
 
+  it('gives a repeated key the answer of its first occurrence also when that one is refused', async () => {
+    const a = await t.client.givenUserWithBalance(50n);
+    await ledger.postBatch([postings.spend(a, 5n, 'refused-twice')]);
+    const results = await ledger.postBatch([postings.spend(a, 6n, 'refused-twice'), postings.spend(a, 6n, 'refused-twice')]);
+    for (const r of results) {
+      expect(r).toMatchObject({ ok: false, error: expect.objectContaining({ code: ErrorCode.IDEMPOTENCY_KEY_REUSED }) });
+    }
+    expect(await t.client.balance(a)).toBe(45n);
+  });
+
   it('replays from the stored record in a later batch', async () => {
     const a = await t.client.givenUserWithBalance(50n);
     const [first] = await ledger.postBatch([postings.spend(a, 5n, 'later')]);

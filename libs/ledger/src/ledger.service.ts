@@ -214,8 +214,9 @@ export class LedgerService implements OnApplicationShutdown {
     ]);
     this.metrics.lockWait.observe(Number(process.hrtime.bigint() - flightStarted) / 1e9);
 
-    const toPost = primaries.filter((i) => claimed.has(scopedKey(batch[i].command.idempotency.userId, batch[i].command.idempotency.key)));
-    const conflicting = primaries.filter((i) => !toPost.includes(i));
+    const isClaimed = (i: number) => claimed.has(scopedKey(batch[i].command.idempotency.userId, batch[i].command.idempotency.key));
+    const toPost = primaries.filter(isClaimed);
+    const conflicting = primaries.filter((i) => !isClaimed(i));
     if (conflicting.length > 0) await this.answerFromRecords(tx, batch, conflicting, results);
 
     const { journals, balances, decisions } = this.apply(batch, toPost, accounts, allocation, report);
@@ -231,10 +232,13 @@ export class LedgerService implements OnApplicationShutdown {
 
     for (const { index, primary } of followers) {
       const first = results[primary];
-      if (first?.ok && batch[primary].command.idempotency.fingerprint === batch[index].command.idempotency.fingerprint) {
-        results[index] = { ok: true, value: { ...first.value, replayed: true } };
-      } else if (first?.ok) results[index] = fail(new IdempotencyKeyReusedException());
-      else results[index] = fail(new IdempotencyKeyInProgressException());
+      const same = batch[primary].command.idempotency.fingerprint === batch[index].command.idempotency.fingerprint;
+      if (first?.ok) {
+        results[index] = same ? { ok: true, value: { ...first.value, replayed: true } } : fail(new IdempotencyKeyReusedException());
+      } else {
+        // The same request gets the same refusal (a key reused, say); another one is left to retry.
+        results[index] = same && first ? first : fail(new IdempotencyKeyInProgressException());
+      }
     }
     return { ...report, results: results.map((r) => r ?? fail(new Error('posting left unsettled'))) };
   }
