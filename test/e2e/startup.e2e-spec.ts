@@ -4,7 +4,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withDatabase } from '../support/global-setup';
-import { freePort, SERVICE_MAIN, spawnService } from '../support/spawned-service';
+import { freePort, launchService, SERVICE_MAIN, SpawnedService, spawnService, waitForOutput } from '../support/spawned-service';
 import { TestDatabase, withAdminClient } from '../support/test-database';
 import { TEST_ENV } from '../support/test-run';
 
@@ -21,6 +21,19 @@ function run(script: string, args: string[], env: Record<string, string | undefi
   });
 }
 
+/** Exit code 0, or the process's output in the failure message. */
+function expectCleanExit(code: number | string, service: SpawnedService): void {
+  expect({ code, output: code === 0 ? '' : service.output() }).toEqual({ code: 0, output: '' });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('Start-up', () => {
   it.each([
@@ -98,6 +111,7 @@ describe('Start-up', () => {
     const database = await TestDatabase.create();
     const service = await spawnService({ DATABASE_URL: database.url, HTTP_WORKERS: '2', LOG_LEVEL: 'info' }, 60000);
     try {
+      await waitForOutput(service, /listening on[^]*listening on/); // ready means one worker; wait for both
       const user = ((await (await fetch(`${service.url}/v1/users`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -123,9 +137,38 @@ describe('Start-up', () => {
           .map((l) => JSON.parse(l).pid),
       );
       expect(pids.size).toBe(2);
+      expect(pids.has(service.child.pid)).toBe(false);
     } finally {
       service.child.kill('SIGTERM');
-      expect(await service.exited).toBe(0);
+      const code = await service.exited;
+      await database.drop();
+      expectCleanExit(code, service);
+    }
+  });
+
+  it('SIGTERM while workers are still starting stops them all and exits 0 (as Kubernetes does to a pod that is starting)', async () => {
+    const database = await TestDatabase.create();
+    try {
+      const service = await launchService({ DATABASE_URL: database.url, HTTP_WORKERS: '2', LOG_LEVEL: 'info' });
+      await waitForOutput(service, /supervising 2 workers/); // forked, still loading or building their applications
+      service.child.kill('SIGTERM');
+      expectCleanExit(await service.exited, service);
+      const workerPids = [...service.output().matchAll(/"pid":(\d+)/g)].map((m) => Number(m[1])).filter((pid) => pid !== service.child.pid);
+      for (const pid of new Set(workerPids)) expect(isRunning(pid)).toBe(false);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('SIGTERM before the HTTP server listens lets start-up finish and exits 0', async () => {
+    const database = await TestDatabase.create();
+    try {
+      const service = await launchService({ DATABASE_URL: database.url, LOG_LEVEL: 'info' });
+      await waitForOutput(service, /schema (up to date|created)/);
+      service.child.kill('SIGTERM');
+      expectCleanExit(await service.exited, service);
+      expect(service.output()).toMatch(/SIGTERM during start-up: stopping before serving|stopped cleanly/);
+    } finally {
       await database.drop();
     }
   });
@@ -156,6 +199,13 @@ describe('Start-up', () => {
       expect(alice.data).toHaveLength(1);
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
+      expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+
+      // Stopped while starting, after its PostgreSQL is up: that PostgreSQL must not be left running.
+      const third = await launchService(env);
+      await waitForOutput(third, /DATABASE_URL is not set/, 60000);
+      third.child.kill('SIGTERM');
+      expectCleanExit(await third.exited, third);
       expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
     } finally {
       await rm(parent, { recursive: true, force: true });

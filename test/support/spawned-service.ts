@@ -18,6 +18,27 @@ export interface SpawnedService {
  * process and waits until /health/ready answers 200.
  */
 export async function spawnService(env: Record<string, string>, readyTimeoutMs = 30000): Promise<SpawnedService> {
+  const service = await launchService(env);
+  const deadline = Date.now() + readyTimeoutMs;
+  for (;;) {
+    if (service.child.exitCode !== null || service.child.signalCode !== null) throw new Error(`service exited before ready:\n${service.output()}`);
+    try {
+      const res = await fetch(`${service.url}/health/ready`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      service.child.kill('SIGKILL');
+      throw new Error(`service not ready after ${readyTimeoutMs} ms:\n${service.output()}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return service;
+}
+
+/** Starts the compiled service without waiting for it (to catch it half-way through start-up). */
+export async function launchService(env: Record<string, string>): Promise<SpawnedService> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   let output = '';
   const child = spawn(process.execPath, [SERVICE_MAIN], {
@@ -27,23 +48,16 @@ export async function spawnService(env: Record<string, string>, readyTimeoutMs =
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + readyTimeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`service exited before ready:\n${output}`);
-    try {
-      const res = await fetch(`${url}/health/ready`);
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`service not ready after ${readyTimeoutMs} ms:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  return { url: `http://127.0.0.1:${port}`, child, output: () => output, exited };
+}
+
+/** Resolves once the service has written a line matching `pattern` (LOG_LEVEL=info shows start-up). */
+export async function waitForOutput(service: SpawnedService, pattern: RegExp, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(service.output())) {
+    if (service.child.exitCode !== null || Date.now() > deadline) throw new Error(`no ${pattern} in the output:\n${service.output()}`);
+    await new Promise((r) => setTimeout(r, 20));
   }
-  return { url, child, output: () => output, exited };
 }
 
 export function freePort(): Promise<number> {

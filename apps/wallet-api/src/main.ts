@@ -5,20 +5,23 @@ import cluster from 'node:cluster';
 import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
 import { ShutdownState } from './http/shutdown-state';
+import { ShutdownSignals } from './shutdown-signals';
 import { superviseWorkers } from './workers';
 
 const logger = new Logger('Main');
 
 async function bootstrap(): Promise<void> {
+  const signals = new ShutdownSignals();
   const initial = readConfig();
   Logger.overrideLogger(new AppLogger(createRootLogger(initial.log.level)));
   // A worker's primary has already provided and prepared the database (see superviseWorkers).
-  if (cluster.isWorker) return serve(initial);
+  if (cluster.isWorker) return serve(initial, signals);
   const { config, embedded } = await provideDatabase(initial);
   try {
     await runAutoSetup(config);
-    if (config.http.workers > 1) await superviseWorkers(config, embedded);
-    else await serve(config, embedded);
+    if (signals.requested) return stopBeforeServing(signals.requested, embedded);
+    if (config.http.workers > 1) await superviseWorkers(config, signals, embedded);
+    else await serve(config, signals, embedded);
   } catch (error) {
     await embedded?.stop().catch(() => undefined);
     throw error;
@@ -26,8 +29,12 @@ async function bootstrap(): Promise<void> {
 }
 
 /** Runs the HTTP application in this process until SIGTERM/SIGINT, then drains and exits. */
-async function serve(config: AppConfig, embedded?: EmbeddedDatabase): Promise<void> {
+async function serve(config: AppConfig, signals: ShutdownSignals, embedded?: EmbeddedDatabase): Promise<void> {
   const app = await createApp(config);
+  if (signals.requested) {
+    await app.close();
+    return stopBeforeServing(signals.requested, embedded);
+  }
   await app.listen(config.http.port, config.http.host);
   logger.log(`Dino Wallet listening on http://${config.http.host}:${config.http.port} (docs at /docs)`);
 
@@ -46,7 +53,13 @@ async function serve(config: AppConfig, embedded?: EmbeddedDatabase): Promise<vo
     logger.log('stopped cleanly');
     process.exit(0);
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
+  signals.handleWith((signal) => void stop(signal));
+}
+
+async function stopBeforeServing(signal: string, embedded?: EmbeddedDatabase): Promise<never> {
+  logger.log(`${signal} during start-up: stopping before serving`);
+  await embedded?.stop();
+  process.exit(0);
 }
 
 function readConfig(): AppConfig {

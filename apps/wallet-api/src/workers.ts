@@ -1,6 +1,7 @@
 import { AppConfig, EmbeddedDatabase } from '@app/common';
 import { Logger } from '@nestjs/common';
 import cluster, { Worker } from 'node:cluster';
+import { ShutdownSignals } from './shutdown-signals';
 
 const RESTARTS_PER_MINUTE = 5;
 
@@ -12,7 +13,7 @@ const RESTARTS_PER_MINUTE = 5;
  * replaced (at most five a minute). SIGTERM/SIGINT are passed on; the supervisor waits for every
  * worker to drain, stops the embedded PostgreSQL last and exits 0, or 1 if a worker failed.
  */
-export async function superviseWorkers(config: AppConfig, embedded?: EmbeddedDatabase): Promise<void> {
+export async function superviseWorkers(config: AppConfig, signals: ShutdownSignals, embedded?: EmbeddedDatabase): Promise<void> {
   const logger = new Logger('Workers');
   const env = { DATABASE_URL: config.database.url ?? '', DB_AUTO_SETUP: 'false', HTTP_WORKERS: '1' };
   const restarts: number[] = [];
@@ -22,7 +23,9 @@ export async function superviseWorkers(config: AppConfig, embedded?: EmbeddedDat
   const fork = (): Worker => cluster.fork(env);
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) {
-      if (code !== 0) failed = true;
+      // A worker still loading its modules has no handler yet and dies by our SIGTERM: it had
+      // nothing in flight (handlers are installed before a worker listens), so that is clean too.
+      if (code !== 0 && signal !== 'SIGTERM') failed = true;
       return;
     }
     const now = Date.now();
@@ -55,7 +58,7 @@ export async function superviseWorkers(config: AppConfig, embedded?: EmbeddedDat
     logger.log('all workers stopped');
     process.exit(failed || exitCode !== 0 ? 1 : 0);
   };
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
+  signals.handleWith((signal) => void stop(signal));
 
   for (let i = 0; i < config.http.workers; i++) fork();
   logger.log(`supervising ${config.http.workers} workers on port ${config.http.port}`);
