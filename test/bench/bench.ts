@@ -4,7 +4,9 @@
  *
  * Env: DATABASE_URL (a server to use; default: an embedded PostgreSQL in .data/bench-postgres),
  * BENCH_SECONDS (per scenario, default 15), BENCH_CONNECTIONS (64), BENCH_USERS (1000),
- * BENCH_LOG_LEVEL (service log level, default warn), BENCH_PROFILE=1 (CPU profile of the service).
+ * BENCH_LOG_LEVEL (service log level, default warn), BENCH_PROFILE=1 (CPU profile of the service),
+ * BENCH_ONLY (run only the scenarios whose name contains it, e.g. `transfers`: for quick A/B runs;
+ * ratios and goals need the full run).
  * Each HTTP scenario also reports where the CPU went: microseconds per request used by the service
  * process, by PostgreSQL and by the load generator (from /proc), since the three share the cores.
  */
@@ -16,13 +18,15 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort, SERVICE_MAIN } from '../support/spawned-service';
 import { runHttp, scenarios } from './http-load';
-import { measureCpu } from './cpu';
+import { measureCpu, measurePgbenchCpu } from './cpu';
 import { loadSeedSchema, runPgbench } from './pgbench';
 import { formatTable, ScenarioResult, writeChart } from './report';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
+const ONLY = process.env.BENCH_ONLY ?? '';
+const selected = (name: string) => name.includes(ONLY);
 const RESULTS = join(__dirname, 'results');
 const ROOT = join(__dirname, '..', '..');
 
@@ -133,8 +137,9 @@ async function main(): Promise<void> {
       ['seed design top-ups (pgbench)', 'naive_topup.sql'],
       ['seed design transfers (pgbench)', 'naive_p2p.sql'],
     ] as const) {
+      if (!selected(name)) continue;
       say(`▶ ${name} (${SECONDS} s)`);
-      results.push(await runPgbench(name, script, db.seed, SECONDS, CONNECTIONS));
+      results.push(await measurePgbenchCpu(() => runPgbench(name, script, db.seed, SECONDS, CONNECTIONS)));
     }
 
     say('▶ starting the service (compiled, as the container runs it)');
@@ -143,7 +148,7 @@ async function main(): Promise<void> {
     const users = await createFundedUsers(service.url);
     const all = scenarios(users);
     await runHttp(service.url, all[0], 3, CONNECTIONS, progress('warm-up', 3));
-    for (const scenario of all) {
+    for (const scenario of all.filter((s) => selected(s.name))) {
       const pid = service.child.pid ?? 0;
       results.push(await measureCpu(pid, () => runHttp(service!.url, scenario, SECONDS, CONNECTIONS, progress(scenario.name, SECONDS))));
     }
@@ -151,6 +156,13 @@ async function main(): Promise<void> {
     say('▶ GET /v1/ledger/verify');
     const verify = (await (await fetch(`${service.url}/v1/ledger/verify`)).json()) as { ok: boolean; assets: Array<{ assetCode: string; entries: number; mismatches: unknown[] }> };
 
+    if (ONLY) {
+      say('');
+      say(formatTable(results));
+      say(`ledger verify: ${verify.ok ? 'ok' : 'MISMATCHES'} (partial run for "${ONLY}": no ratios, results not written)`);
+      if (!verify.ok) process.exitCode = 1;
+      return;
+    }
     const seedTopup = results.find((r) => r.name.startsWith('seed design top-ups'))!;
     const seedP2p = results.find((r) => r.name.startsWith('seed design transfers'))!;
     for (const r of results.filter((x) => x.kind === 'http')) {

@@ -10,7 +10,7 @@ export interface ScenarioResult {
   readonly p99: number;
   readonly errors: number;
   readonly requests: number;
-  /** Microseconds of CPU per request, by process (HTTP scenarios). */
+  /** Microseconds of CPU per request, by process (pgbench runs: no service, pgbench as the load generator). */
   readonly cpu?: { readonly service: number; readonly postgres: number; readonly loadGenerator: number };
   /** Throughput divided by the seed design's database-only rate for the same kind of work. */
   ratio?: number;
@@ -23,7 +23,7 @@ export function percentile(sorted: readonly number[], q: number): number {
 }
 
 export function formatTable(results: readonly ScenarioResult[]): string {
-  const header = ['scenario', 'kind', 'ops/s', 'p50 ms', 'p99 ms', 'errors', 'requests', 'vs seed design', 'CPU µs/req: service / postgres / load gen'];
+  const header = ['scenario', 'kind', 'ops/s', 'p50 ms', 'p99 ms', 'errors', 'requests', 'vs seed design', 'CPU µs/req: service / postgres / load gen = total'];
   const rows = results.map((r) => [
     r.name,
     r.kind,
@@ -33,7 +33,7 @@ export function formatTable(results: readonly ScenarioResult[]): string {
     String(r.errors),
     String(r.requests),
     r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}× ${r.baseline}`,
-    r.cpu ? `${r.cpu.service} / ${r.cpu.postgres} / ${r.cpu.loadGenerator}` : '',
+    r.cpu ? `${r.cpu.service} / ${r.cpu.postgres} / ${r.cpu.loadGenerator} = ${r.cpu.service + r.cpu.postgres + r.cpu.loadGenerator}` : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

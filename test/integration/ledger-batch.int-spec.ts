@@ -54,6 +54,37 @@ describe(`${LedgerService.name} batches`, () => {
     expect((await t.client.verify()).ok).toBe(true);
   });
 
+  it('keeps system balances exact across concurrent batches, and sends the body it stores byte for byte', async () => {
+    const users = await Promise.all(Array.from({ length: 6 }, () => t.client.givenUserWithBalance(1_000n)));
+    // Concurrent batches (each its own transaction) mixing top-ups, spends and bonuses: they queue on
+    // the treasury and the bonus pool rows.
+    const batches = await Promise.all(
+      [0, 1, 2, 3].map((k) =>
+        ledger.postBatch(users.flatMap((u, i) => [postings.topup(u, BigInt(1 + i + k)), postings.spend(u, BigInt(2 + k)), postings.bonus(u, BigInt(3 + i))])),
+      ),
+    );
+    const sent = batches.flat().map((r) => {
+      if (!r.ok) throw r.error;
+      return r.value;
+    });
+    expect(sent.every((r) => r.status === 201 && !r.replayed)).toBe(true);
+    for (const value of sent) {
+      const tx = JSON.parse(value.body) as { id: string; idempotencyKey: string; userId: string; entries: Array<{ account: { kind: string }; balanceAfter: string }> };
+      // The system entry's balanceAfter is the one the journal holds, and the body sent is the one stored.
+      const [row] = await t.db.query<{ balance_after: string; response_body: string }>(
+        `SELECT e.balance_after::text AS balance_after, k.response_body
+           FROM journal_entries e JOIN accounts a ON a.id = e.account_id AND a.kind = 'SYSTEM'
+           JOIN idempotency_keys k ON k.journal_id = e.journal_id
+          WHERE e.journal_id = $1`,
+        [tx.id],
+      );
+      expect(tx.entries.find((e) => e.account.kind === 'SYSTEM')!.balanceAfter).toBe(row.balance_after);
+      expect(value.body).toBe(row.response_body);
+    }
+    // Each system account's entries still form one running balance (ids in posting order).
+    expect((await t.client.verify()).ok).toBe(true);
+  });
+
   it('answers a key repeated inside one batch from the first occurrence, and refuses a changed request', async () => {
     const a = await t.client.givenUserWithBalance(50n);
     const before = await journals();

@@ -4,6 +4,7 @@ import { renderOutcome } from '@app/wallets';
 import { randomUUID } from 'node:crypto';
 
 const TREASURY: AccountRef = { kind: 'SYSTEM', name: 'TREASURY' };
+const BONUS: AccountRef = { kind: 'SYSTEM', name: 'BONUS' };
 const user = (userId: string): AccountRef => ({ kind: 'USER', userId });
 
 /**
@@ -13,6 +14,7 @@ const user = (userId: string): AccountRef => ({ kind: 'USER', userId });
 export const postings = {
   topup: (userId: string, amount: bigint, key: string = randomUUID()) => command('TOPUP', userId, TREASURY, user(userId), amount, key),
   spend: (userId: string, amount: bigint, key: string = randomUUID()) => command('SPEND', userId, user(userId), TREASURY, amount, key),
+  bonus: (userId: string, amount: bigint, key: string = randomUUID()) => command('BONUS', userId, BONUS, user(userId), amount, key),
   transfer: (from: string, to: string, amount: bigint, key: string = randomUUID()) =>
     command('TRANSFER', from, user(from), user(to), amount, key),
 };
