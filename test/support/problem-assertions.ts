@@ -4,6 +4,11 @@ export const PROBLEM_CONTENT_TYPE = /^application\/problem\+json/;
 
 /** The members a problem body may have besides a rejection's documented extensions (API.md). */
 const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'errors']);
+/** The extension members a code's problem carries (the contract's error table). */
+const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  INSUFFICIENT_FUNDS: ['assetCode', 'balance', 'required'],
+  LIMIT_EXCEEDED: ['assetCode'],
+};
 
 /**
  * Text that must never reach a client: SQL, driver and ORM names, schema names, file paths and
@@ -51,7 +56,8 @@ export function expectProblem(res: Response, status: number, code: string, field
       code,
     }),
   );
-  expect(Object.keys(body).filter((k) => !PROBLEM_MEMBERS.has(k))).toEqual([]);
+  const extensions = EXTENSIONS[code] ?? [];
+  expect(Object.keys(body).filter((k) => !PROBLEM_MEMBERS.has(k)).sort()).toEqual([...extensions].sort());
   if (code === 'VALIDATION_FAILED') {
     expect(body.errors).toEqual(expect.arrayContaining([{ field: expect.any(String), message: expect.stringMatching(/\S/) }]));
     if (field !== undefined) {
