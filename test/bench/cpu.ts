@@ -3,10 +3,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ; 100 on Linux). */
 const TICKS = 100;
 
+/** The fields of /proc/<pid>/stat after the command name (field 3 onwards). */
+function statFields(pid: number | 'self'): string[] {
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+}
+
 /** CPU seconds (user + system) a process has used, from /proc; 0 when it is gone or not Linux. */
-export function cpuSecondsOf(pid: number): number {
+function cpuSecondsOf(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const fields = statFields(pid);
     return (Number(fields[11]) + Number(fields[12])) / TICKS;
   } catch {
     return 0;
@@ -15,23 +20,17 @@ export function cpuSecondsOf(pid: number): number {
 
 /** CPU seconds used by a process's children that have ended and been waited for (cutime + cstime). */
 function reapedChildrenCpuSeconds(pid: number | 'self'): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const fields = statFields(pid);
   return (Number(fields[13]) + Number(fields[14])) / TICKS;
 }
 
-/** CPU seconds used by this process's children that have ended (pgbench). */
-export function endedChildrenCpuSeconds(): number {
-  return reapedChildrenCpuSeconds('self');
-}
-
 /** CPU seconds used by a process and its descendants (the workers of HTTP_WORKERS > 1), from /proc. */
-export function treeCpuSeconds(root: number): number {
+function treeCpuSeconds(root: number): number {
   const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const pid of processIds()) {
     try {
-      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      const ppid = Number(statFields(pid)[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
     } catch {
       // the process ended meanwhile
     }
@@ -50,17 +49,20 @@ export function treeCpuSeconds(root: number): number {
  * CPU seconds used by every PostgreSQL server process on the machine, including backends that have
  * ended (pgbench's connections close when it finishes): the postmaster's reaped children's time.
  */
-export function postgresCpuSeconds(): number {
+function postgresCpuSeconds(): number {
   let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  for (const pid of processIds()) {
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(Number(entry)) + reapedChildrenCpuSeconds(Number(entry));
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(pid) + reapedChildrenCpuSeconds(pid);
     } catch {
       // the process ended meanwhile
     }
   }
   return total;
+}
+
+function processIds(): number[] {
+  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number);
 }
 
 export interface CpuSplit {
@@ -70,32 +72,29 @@ export interface CpuSplit {
   readonly loadGenerator: number;
 }
 
+/** Runs `work` and divides the CPU seconds each counter moved by the requests it made. */
+async function measure<T extends { requests: number }>(counters: Record<keyof CpuSplit, () => number>, work: () => Promise<T>): Promise<T & { cpu: CpuSplit }> {
+  const keys = Object.keys(counters) as Array<keyof CpuSplit>;
+  const before = keys.map((k) => counters[k]());
+  const result = await work();
+  const per = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests));
+  const cpu = Object.fromEntries(keys.map((k, i) => [k, per(counters[k]() - before[i])])) as unknown as CpuSplit;
+  return { ...result, cpu };
+}
+
 /**
  * Measures where the CPU time of `work` goes: the service's processes, PostgreSQL, this process (the
  * load generator). A worker that exits during `work` takes its CPU time with it (not counted).
  */
-export async function measureCpu<T extends { requests: number }>(servicePid: number, work: () => Promise<T>): Promise<T & { cpu: CpuSplit }> {
-  const service = treeCpuSeconds(servicePid);
-  const postgres = postgresCpuSeconds();
-  const self = process.cpuUsage();
-  const result = await work();
-  const used = process.cpuUsage(self);
-  const per = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests));
-  return {
-    ...result,
-    cpu: {
-      service: per(treeCpuSeconds(servicePid) - service),
-      postgres: per(postgresCpuSeconds() - postgres),
-      loadGenerator: per((used.user + used.system) / 1e6),
-    },
+export function measureCpu<T extends { requests: number }>(servicePid: number, work: () => Promise<T>): Promise<T & { cpu: CpuSplit }> {
+  const self = () => {
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1e6;
   };
+  return measure({ service: () => treeCpuSeconds(servicePid), postgres: postgresCpuSeconds, loadGenerator: self }, work);
 }
 
-/** Like {@link measureCpu} for a pgbench run: PostgreSQL, and pgbench (a child that has ended) as the load generator. */
-export async function measurePgbenchCpu<T extends { requests: number }>(work: () => Promise<T>): Promise<T & { cpu: CpuSplit }> {
-  const postgres = postgresCpuSeconds();
-  const children = endedChildrenCpuSeconds();
-  const result = await work();
-  const per = (seconds: number) => Math.round((seconds * 1e6) / Math.max(1, result.requests));
-  return { ...result, cpu: { service: 0, postgres: per(postgresCpuSeconds() - postgres), loadGenerator: per(endedChildrenCpuSeconds() - children) } };
+/** Like {@link measureCpu} for a pgbench run: no service, and pgbench (a child that has ended) as the load generator. */
+export function measurePgbenchCpu<T extends { requests: number }>(work: () => Promise<T>): Promise<T & { cpu: CpuSplit }> {
+  return measure({ service: () => 0, postgres: postgresCpuSeconds, loadGenerator: () => reapedChildrenCpuSeconds('self') }, work);
 }
