@@ -1,3 +1,5 @@
+import { authHeaders } from './auth';
+
 /**
  * A small fetch-based client for load and fault tests, where supertest's per-request agent is in
  * the way: it talks to any base URL (several service processes), can abort a request after a
@@ -16,18 +18,24 @@ export interface JsonResponse {
 
 export interface RequestOptions {
   readonly key?: string;
+  /** The credential to send (the test master key by default); `null` sends none. */
+  readonly secret?: string | null;
   /** Abort the request after this many milliseconds (the promise then rejects). */
   readonly timeoutMs?: number;
 }
 
 export function postJson(baseUrl: string, path: string, body: unknown, options: RequestOptions = {}): Promise<JsonResponse> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...credential(options) };
   if (options.key !== undefined) headers['idempotency-key'] = options.key;
   return call(`${baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }, options.timeoutMs);
 }
 
 export function getJson(baseUrl: string, path: string, options: RequestOptions = {}): Promise<JsonResponse> {
-  return call(`${baseUrl}${path}`, { method: 'GET' }, options.timeoutMs);
+  return call(`${baseUrl}${path}`, { method: 'GET', headers: credential(options) }, options.timeoutMs);
+}
+
+function credential(options: RequestOptions): Record<string, string> {
+  return options.secret === null ? {} : authHeaders(options.secret);
 }
 
 /** True when the error is the abort of a request by its timeout (not a refused connection). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request, { Response } from 'supertest';
+import { bearer } from './auth';
 
 export interface WriteOptions {
   readonly key?: string;
@@ -16,10 +17,20 @@ export interface Balances {
 
 /** A small per-resource client over supertest, so tests read like the contract. */
 export class WalletClient {
-  constructor(readonly url: string) {}
+  /** @param secret the credential every request carries (the test master key by default) */
+  constructor(
+    readonly url: string,
+    readonly secret?: string,
+  ) {}
 
+  /** A supertest agent whose requests carry this client's credential. */
   http() {
-    return request(this.url);
+    return request.agent(this.url).set('Authorization', bearer(this.secret));
+  }
+
+  /** The same client with another credential (a scoped API key, say). */
+  as(secret: string): WalletClient {
+    return new WalletClient(this.url, secret);
   }
 
   async createUser(username = `user_${randomUUID().slice(0, 12)}`): Promise<{ id: string; username: string }> {

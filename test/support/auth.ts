@@ -1,0 +1,17 @@
+/**
+ * Credentials for tests. Every service a test starts (startTestApp, spawnService) gets
+ * `API_MASTER_KEY = TEST_MASTER_KEY` unless the test sets its own, and the test clients
+ * (WalletClient, postJson/getJson) send it unless told otherwise, so a test that is not about
+ * access control needs no credential code. Tests of scopes make keys of their own.
+ */
+export const TEST_MASTER_KEY = 'dino-test-master-key-0123456789abcdefghijklmnop';
+
+/** The `Authorization` header value for a secret (the master key by default). */
+export function bearer(secret: string = TEST_MASTER_KEY): string {
+  return `Bearer ${secret}`;
+}
+
+/** Headers that carry the credential, for fetch. */
+export function authHeaders(secret: string = TEST_MASTER_KEY): Record<string, string> {
+  return { authorization: bearer(secret) };
+}
