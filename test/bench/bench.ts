@@ -68,7 +68,7 @@ async function startService(databaseUrl: string): Promise<{ url: string; child: 
   const port = await freePort();
   const args = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : [];
   const child = spawn(process.execPath, [...args, SERVICE_MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
+    env: { CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdefghijklmnop', ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

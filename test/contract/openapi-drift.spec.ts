@@ -53,10 +53,10 @@ async function generateDocument(): Promise<OpenAPIObject> {
     buildOpenApiDocument(app: INestApplication): OpenAPIObject;
   };
   const { loadAppConfig } = require(join(BUILT_APP, 'libs/common/src/index.js')) as {
-    loadAppConfig(env: Record<string, string>): unknown;
+    loadAppConfig(env: Record<string, string>, options: { requireSecrets: boolean }): unknown;
   };
   /* eslint-enable @typescript-eslint/no-require-imports */
-  const config = loadAppConfig({ DATABASE_URL: 'postgres://openapi@localhost/none' });
+  const config = loadAppConfig({ DATABASE_URL: 'postgres://openapi@localhost/none' }, { requireSecrets: false });
   const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
   try {
     return buildOpenApiDocument(app);

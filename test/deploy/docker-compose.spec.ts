@@ -85,6 +85,10 @@ describe('docker-compose.yml', () => {
   it('keeps credentials out of the file except for obvious development defaults', () => {
     const given = raw.services.postgres?.environment as Record<string, string>;
     expect(given.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:-[^}]*dev-only[^}]*\}$/);
+    // The API runs on a DATABASE_URL, so it needs a CURSOR_SECRET: a public development default, replaced from .env.
+    const api = raw.services.api?.environment as Record<string, string>;
+    expect(api.CURSOR_SECRET).toMatch(/^\$\{CURSOR_SECRET:-[^}]*dev-only[^}]*\}$/);
+    expect(interpolate(api.CURSOR_SECRET, { CURSOR_SECRET: 'x'.repeat(64) })).toBe('x'.repeat(64));
     // Set from the shell or .env, the real values replace the defaults everywhere.
     const env = { POSTGRES_USER: 'wallet', POSTGRES_PASSWORD: 's3cret', POSTGRES_DB: 'prod' };
     const url = interpolate((raw.services.api?.environment as Record<string, string>).DATABASE_URL ?? '', env);

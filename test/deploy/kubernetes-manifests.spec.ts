@@ -111,7 +111,7 @@ describe('Kubernetes manifests (docker/k8s)', () => {
     expect(preStop[0]).toBe('sleep');
     const preStopMs = Number(preStop[1]) * 1000;
     expect(preStopMs).toBeGreaterThan(0);
-    const shutdownGraceMs = loadAppConfig({ ...configMap.data, DATABASE_URL: 'postgres://h/db' }).http.shutdownGraceMs;
+    const shutdownGraceMs = loadAppConfig({ ...configMap.data, DATABASE_URL: 'postgres://h/db' }, { requireSecrets: false }).http.shutdownGraceMs;
     expect((pod.terminationGracePeriodSeconds ?? 30) * 1000).toBeGreaterThan(preStopMs + shutdownGraceMs);
   });
 
@@ -130,9 +130,18 @@ describe('Kubernetes manifests (docker/k8s)', () => {
       expect(url).toEqual({ name: secret.metadata.name, key: 'DATABASE_URL' });
       expect(container.envFrom).toEqual([{ configMapRef: { name: configMap.metadata.name } }]);
     }
-    const config = loadAppConfig({ ...configMap.data, DATABASE_URL: secret.stringData.DATABASE_URL });
+    const config = loadAppConfig({ ...configMap.data, DATABASE_URL: secret.stringData.DATABASE_URL, CURSOR_SECRET: secret.stringData.CURSOR_SECRET });
     expect(config.http.host).toBe('0.0.0.0');
     expect(Object.keys(configMap.data)).not.toContain('DATABASE_URL');
+  });
+
+  it('gives the service its CURSOR_SECRET from the Secret, required (the service refuses to start without it)', () => {
+    const cursor = api.env?.find((e) => e.name === 'CURSOR_SECRET')?.valueFrom?.secretKeyRef;
+    expect(cursor).toEqual({ name: secret.metadata.name, key: 'CURSOR_SECRET' });
+    expect(() => loadAppConfig({ ...configMap.data, DATABASE_URL: secret.stringData.DATABASE_URL })).toThrow(/CURSOR_SECRET is required/);
+    expect(Object.keys(configMap.data)).not.toContain('CURSOR_SECRET');
+    // The migration Job serves no cursors and needs none.
+    expect(migrate.env?.find((e) => e.name === 'CURSOR_SECRET')).toBeUndefined();
   });
 
   it('ships only a placeholder Secret', () => {
@@ -161,7 +170,8 @@ describe('Kubernetes manifests (docker/k8s)', () => {
     const pdb = only<IPodDisruptionBudget>('PodDisruptionBudget');
     expect(Number(pdb.spec?.minAvailable)).toBeLessThan(hpa.spec?.minReplicas ?? 1);
     // PostgreSQL's default max_connections is 100: leave room for the Job, admins and monitoring.
+    // Each replica opens its pool plus one connection of its own while a ledger verification runs.
     const poolSize = loadAppConfig({ ...configMap.data }).database.poolSize;
-    expect((hpa.spec?.maxReplicas ?? 0) * poolSize).toBeLessThanOrEqual(80);
+    expect((hpa.spec?.maxReplicas ?? 0) * (poolSize + 1)).toBeLessThanOrEqual(80);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import request, { Test } from 'supertest';
+import { authHeaders } from '../support/auth';
 import { ledgerSnapshot, ledgerViolations } from '../support/ledger-invariants';
 import { expectProblem } from '../support/problem-assertions';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -304,7 +305,42 @@ const routeRows: Row[] = [
   notFound('path traversal', 'NOT_FOUND', () => api().get('/v1/%2e%2e/%2e%2e/etc/passwd')),
 ];
 
-const ROWS: Row[] = [...amountRows, ...shapeRows, ...assetRows, ...userIdRows, ...keyRows, ...bodyRows, ...hostileRows, ...textRows, ...userRows, ...readRows, ...routeRows];
+/** A request whose target is sent exactly as written (supertest would not re-encode it either way). */
+const getRaw = (target: string) => api().get(target).set(authHeaders());
+
+// Query strings and path parameters follow the rule bodies follow: well-formed UTF-8 without NUL
+// (`?username=%00abc` was a 500 with a stack trace in the log). Checked before routing.
+const targetRows: Row[] = [
+  bad('find users username=%00abc', 'username', () => getRaw('/v1/users?username=%00abc')),
+  bad('find users username ending in %00', 'username', () => getRaw('/v1/users?username=alice%00')),
+  bad('find users username=%FF (not UTF-8)', 'username', () => getRaw('/v1/users?username=%FF')),
+  bad('find users username=%C0%80 (overlong NUL)', 'username', () => getRaw('/v1/users?username=%C0%80')),
+  bad('find users username=%ED%A0%80 (lone surrogate)', 'username', () => getRaw('/v1/users?username=%ED%A0%80')),
+  bad('find users username=%E2%82 (truncated)', 'username', () => getRaw('/v1/users?username=%E2%82')),
+  bad('find users username=%ZZ (not an escape)', 'username', () => getRaw('/v1/users?username=%ZZ')),
+  bad('find users with a NUL in a parameter name', 'query', () => getRaw('/v1/users?user%00name=alice')),
+  bad('history cursor=%00', 'cursor', (c) => getRaw(`${historyPath(c.alice)}?cursor=%00`)),
+  bad('history assetCode=GOLD%00', 'assetCode', (c) => getRaw(`${historyPath(c.alice)}?assetCode=GOLD%00`)),
+  bad('history type=%00TOPUP', 'type', (c) => getRaw(`${historyPath(c.alice)}?type=%00TOPUP`)),
+  bad('history limit=1%00', 'limit', (c) => getRaw(`${historyPath(c.alice)}?limit=1%00`)),
+  bad('history limit=%FF', 'limit', (c) => getRaw(`${historyPath(c.alice)}?limit=%FF`)),
+  bad('get user %00', 'path', () => getRaw('/v1/users/%00')),
+  bad('get user id followed by %00', 'path', (c) => getRaw(`/v1/users/${c.alice}%00`)),
+  bad('balances of a user id with %00', 'path', (c) => getRaw(`/v1/users/${c.alice.slice(0, 8)}%00${c.alice.slice(8)}/balances`)),
+  bad('balances of %FF', 'path', () => getRaw('/v1/users/%FF/balances')),
+  bad('history of %E2%82 (truncated)', 'path', () => getRaw('/v1/users/%E2%82/transactions')),
+  bad('transaction id 1%00', 'path', () => getRaw('/v1/transactions/1%00')),
+  bad('transaction id %ED%B0%80 (lone surrogate)', 'path', () => getRaw('/v1/transactions/%ED%B0%80')),
+  bad('transaction id %ZZ', 'path', () => getRaw('/v1/transactions/%ZZ')),
+  bad('transaction id ending in a lone %', 'path', () => getRaw('/v1/transactions/1%')),
+  bad('topup to a path with %00', 'path', (c) => api().post('/v1/topup%00').set(authHeaders()).set('Idempotency-Key', key()).send(topup(c))),
+  bad('verify full=%00', 'full', () => getRaw('/v1/ledger/verify?full=%00')),
+  bad('verify full=maybe', 'full', () => getRaw('/v1/ledger/verify?full=maybe')),
+  bad('verify full given twice', 'full', () => getRaw('/v1/ledger/verify?full=true&full=false')),
+  bad('verify with an unknown query parameter', 'since', () => getRaw('/v1/ledger/verify?since=0')),
+];
+
+const ROWS: Row[] = [...amountRows, ...shapeRows, ...assetRows, ...userIdRows, ...keyRows, ...bodyRows, ...hostileRows, ...textRows, ...userRows, ...readRows, ...routeRows, ...targetRows];
 
 describe('Bad input', () => {
   let c: Ctx;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
+import { TEST_CURSOR_SECRET } from '../support/auth';
 import { freePort } from '../support/spawned-service';
 import { TestDatabase } from '../support/test-database';
 
@@ -105,6 +106,7 @@ async function startService(dir: string, env: Record<string, string>): Promise<R
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_POOL_SIZE: '4',
+      CURSOR_SECRET: TEST_CURSOR_SECRET,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_CURSOR_SECRET } from '../support/auth';
 import { withDatabase } from '../support/global-setup';
 import { freePort, launchService, SERVICE_MAIN, SpawnedService, spawnService, waitForOutput } from '../support/spawned-service';
 import { TestDatabase, withAdminClient } from '../support/test-database';
@@ -47,12 +48,34 @@ describe('Start-up', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it.each([
+    ['no CURSOR_SECRET', {}],
+    ['an empty CURSOR_SECRET', { CURSOR_SECRET: '' }],
+  ])('refuses to start on a DATABASE_URL with %s, in one line saying how to make one', async (_, secret) => {
+    const database = await TestDatabase.create();
+    try {
+      const { code, stderr, stdout } = await run(SERVICE_MAIN, [], { DATABASE_URL: database.url, PORT: String(await freePort()), ...secret });
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: CURSOR_SECRET is required when DATABASE_URL is set.*openssl rand -hex 32\)?$/)]);
+      expect(stdout).not.toMatch(/listening/);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('refuses a CURSOR_SECRET shorter than 32 characters without echoing it', async () => {
+    const { code, stderr } = await run(SERVICE_MAIN, [], { CURSOR_SECRET: 'short-but-secret-value-0123456' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(/^Invalid configuration: CURSOR_SECRET must be longer than or equal to 32 characters \(got a hidden value\)$/);
+    expect(stderr).not.toContain('short-but-secret');
+  });
+
   it('refuses to start with DB_AUTO_SETUP=false on an unmigrated database, and starts once the CLI migrated it', async () => {
     const name = `dino_test_empty_${process.pid}_${Date.now()}`;
     await withAdminClient((admin) => admin.query(`CREATE DATABASE ${name}`));
     const url = withDatabase(process.env[TEST_ENV.adminUrl] as string, name);
     try {
-      const refused = await run(SERVICE_MAIN, [], { DATABASE_URL: url, DB_AUTO_SETUP: 'false', PORT: String(await freePort()) });
+      const refused = await run(SERVICE_MAIN, [], { DATABASE_URL: url, CURSOR_SECRET: TEST_CURSOR_SECRET, DB_AUTO_SETUP: 'false', PORT: String(await freePort()) });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/db:migrate/);
 
@@ -177,7 +200,8 @@ describe('Start-up', () => {
     const parent = await mkdtemp(join(tmpdir(), 'dino-embedded-'));
     await chmod(parent, 0o755);
     const dataDir = join(parent, 'pg');
-    const env = { DATABASE_URL: '', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' };
+    // No CURSOR_SECRET: the built-in development key is accepted with the embedded database only.
+    const env = { DATABASE_URL: '', CURSOR_SECRET: '', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' };
     try {
       const first = await spawnService(env, 60000);
       expect(first.output()).toContain(dataDir);
@@ -192,7 +216,8 @@ describe('Start-up', () => {
       expect(await first.exited).toBe(0);
       expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
 
-      const second = await spawnService(env, 60000);
+      // Workers get the embedded database's URL from their supervisor, and still need no secret.
+      const second = await spawnService({ ...env, HTTP_WORKERS: '2' }, 60000);
       const found = (await (await fetch(`${second.url}/v1/users?username=persisted`)).json()) as { data: unknown[] };
       expect(found.data).toHaveLength(1);
       const alice = (await (await fetch(`${second.url}/v1/users?username=alice`)).json()) as { data: unknown[] };

@@ -6,6 +6,12 @@
  */
 export const TEST_MASTER_KEY = 'dino-test-master-key-0123456789abcdefghijklmnop';
 
+/**
+ * The history-cursor key every service a test starts on a DATABASE_URL gets (the service refuses to
+ * start without one there, see loadAppConfig).
+ */
+export const TEST_CURSOR_SECRET = 'dino-test-cursor-secret-0123456789abcdefghijkl';
+
 /** The `Authorization` header value for a secret (the master key by default). */
 export function bearer(secret: string = TEST_MASTER_KEY): string {
   return `Bearer ${secret}`;

@@ -43,7 +43,7 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   const templateUrl = withDatabase(adminUrl, template);
-  const config = loadAppConfig({ DATABASE_URL: templateUrl });
+  const config = loadAppConfig({ DATABASE_URL: templateUrl }, { requireSecrets: false });
   await setupDatabase(config.database, { migrate: true, seed: true });
   testRun.adminUrl = adminUrl;
   testRun.template = template;

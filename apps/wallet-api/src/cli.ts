@@ -25,7 +25,8 @@ async function main(command: string | undefined): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 64;
   }
-  const { config, embedded } = await provideDatabase(loadAppConfig(process.env), logger);
+  // Operator commands serve no history cursors, so the migration Job needs no CURSOR_SECRET.
+  const { config, embedded } = await provideDatabase(loadAppConfig(process.env, { requireSecrets: false }), logger);
   try {
     if (command === 'verify') {
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
@@ -50,7 +51,7 @@ async function main(command: string | undefined): Promise<number> {
 }
 
 async function writeOpenApi(target: string): Promise<number> {
-  const config = loadAppConfig({ DATABASE_URL: 'postgres://openapi@localhost/none' });
+  const config = loadAppConfig({ DATABASE_URL: 'postgres://openapi@localhost/none' }, { requireSecrets: false });
   const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false });
   const document = buildOpenApiDocument(app);
   await writeFile(resolve(target), `${JSON.stringify(document, null, 2)}\n`);

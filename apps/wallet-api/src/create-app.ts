@@ -1,8 +1,18 @@
-import { AppConfig, AppLogger, createRootLogger, jsonBodyMiddleware, MetricsService, requestIdMiddleware } from '@app/common';
+import {
+  AppConfig,
+  AppLogger,
+  createRootLogger,
+  jsonBodyMiddleware,
+  MetricsService,
+  requestIdMiddleware,
+  requestTargetMiddleware,
+} from '@app/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { httpObservabilityMiddleware } from './http/http-observability.middleware';
+import { applyServerTimeouts } from './http/server-timeouts';
+import { securityHeadersMiddleware } from './http/security-headers';
 import { ShutdownState } from './http/shutdown-state';
 import { setupOpenApi } from './openapi';
 
@@ -10,15 +20,18 @@ import { setupOpenApi } from './openapi';
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const logger = new AppLogger(createRootLogger(config.log.level));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
-  configureApp(app, logger);
+  configureApp(app, logger, config);
   return app;
 }
 
-export function configureApp(app: NestExpressApplication, logger: AppLogger): void {
+export function configureApp(app: NestExpressApplication, logger: AppLogger, config: AppConfig): void {
   app.disable('x-powered-by');
   app.set('etag', false);
+  applyServerTimeouts(app.getHttpServer(), config.http);
   app.use(requestIdMiddleware);
   app.use(httpObservabilityMiddleware(app.get(MetricsService), app.get(ShutdownState), logger.pino));
+  app.use(securityHeadersMiddleware());
+  app.use(requestTargetMiddleware);
   app.use(jsonBodyMiddleware);
   setupOpenApi(app);
 }

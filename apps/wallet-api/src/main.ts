@@ -64,7 +64,9 @@ async function stopBeforeServing(signal: string, embedded?: EmbeddedDatabase): P
 
 function readConfig(): AppConfig {
   try {
-    return loadAppConfig(process.env);
+    // A worker's supervisor has checked the same environment; in embedded mode it hands the
+    // workers the embedded database's URL, with which the development defaults still apply.
+    return loadAppConfig(process.env, { requireSecrets: !cluster.isWorker });
   } catch (error) {
     if (error instanceof ConfigurationError) {
       process.stderr.write(`${error.message}\n`);

@@ -12,6 +12,7 @@ export * from './errors/problem';
 export * from './errors/problem-exception.filter';
 export * from './http/json-body.middleware';
 export * from './http/request-id.middleware';
+export * from './http/request-target.middleware';
 export * from './http/validation.pipe';
 export * from './money/amount';
 export * from './money/is-amount.decorator';

@@ -12,6 +12,10 @@ const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
  * route, path, status, duration and request id — no headers, no query string, no body, so neither
  * secrets nor player data reach the logs. While draining, clients are asked to close their
  * connection after the response.
+ *
+ * The line's level says whose fault it is: `error` only for a real server fault (a 500), `warn` for
+ * a 503 (the database unreachable or the service overloaded: retried by clients, watched by
+ * operators), `info` for every other answer, 4xx included — a client's mistake is not an alert.
  */
 export function httpObservabilityMiddleware(metrics: MetricsService, shutdown: ShutdownState, logger: Pino) {
   const logRequests = logger.isLevelEnabled('info');
@@ -25,7 +29,7 @@ export function httpObservabilityMiddleware(metrics: MetricsService, shutdown: S
       metrics.httpDuration.observe({ method: request.method, route, status: String(status) }, seconds);
       if ((logRequests || status >= 500) && !QUIET_PATHS.has(request.path)) {
         const durationMs = Math.round(seconds * 10000) / 10;
-        logger[status >= 500 ? 'error' : 'info'](
+        logger[levelOf(status)](
           { requestId: request.id, method: request.method, route, path: request.path, status, durationMs },
           `${request.method} ${route} ${status} ${durationMs}ms`,
         );
@@ -33,4 +37,9 @@ export function httpObservabilityMiddleware(metrics: MetricsService, shutdown: S
     });
     next();
   };
+}
+
+function levelOf(status: number): 'error' | 'warn' | 'info' {
+  if (status === 503) return 'warn';
+  return status >= 500 ? 'error' : 'info';
 }

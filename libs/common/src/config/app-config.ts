@@ -6,6 +6,12 @@ export interface AppConfig {
     readonly shutdownGraceMs: number;
     /** Processes serving HTTP (Node cluster); 1 serves from the main process. */
     readonly workers: number;
+    /** A client must send a request's headers within this (a silent or slow connection is closed). */
+    readonly headersTimeoutMs: number;
+    /** A client must send a whole request, body included, within this. */
+    readonly requestTimeoutMs: number;
+    /** An idle keep-alive connection is closed after this. */
+    readonly keepAliveTimeoutMs: number;
   };
   readonly database: DatabaseConfig;
   readonly embedded: {
@@ -21,6 +27,8 @@ export interface AppConfig {
     readonly batchConcurrency: number;
     /** Attempts of a whole batch on deadlock / serialization failure. */
     readonly maxAttempts: number;
+    /** statement_timeout of the verification's own connection. */
+    readonly verifyStatementTimeoutMs: number;
   };
   readonly idempotency: {
     readonly retentionHours: number;

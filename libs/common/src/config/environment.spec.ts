@@ -1,5 +1,7 @@
 import { ConfigurationError, loadAppConfig } from './environment';
 
+const SECRET = 'a-cursor-secret-of-32-characters';
+
 describe('loadAppConfig', () => {
   it('applies defaults', () => {
     const config = loadAppConfig({});
@@ -10,7 +12,7 @@ describe('loadAppConfig', () => {
   });
 
   it('reads and converts values', () => {
-    const config = loadAppConfig({ PORT: '8080', DB_AUTO_SETUP: 'false', DATABASE_URL: 'postgres://u:p@db:5432/w?sslmode=require' });
+    const config = loadAppConfig({ PORT: '8080', DB_AUTO_SETUP: 'false', DATABASE_URL: 'postgres://u:p@db:5432/w?sslmode=require', CURSOR_SECRET: SECRET });
     expect(config.http.port).toBe(8080);
     expect(config.database.autoSetup).toBe(false);
     expect(config.database.url).toContain('sslmode=require');
@@ -25,6 +27,12 @@ describe('loadAppConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ IDEMPOTENCY_RETENTION_HOURS: '1' }, /IDEMPOTENCY_RETENTION_HOURS/],
     [{ DB_AUTO_SETUP: 'maybe' }, /DB_AUTO_SETUP/],
+    [{ DATABASE_URL: 'postgres://u@h/d' }, /^Invalid configuration: CURSOR_SECRET is required when DATABASE_URL is set .*openssl rand -hex 32/],
+    [{ DATABASE_URL: 'postgres://u@h/d', CURSOR_SECRET: '' }, /CURSOR_SECRET is required/],
+    [{ CURSOR_SECRET: SECRET.slice(1) }, /CURSOR_SECRET must be longer than or equal to 32 characters \(got a hidden value\)/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '50' }, /HTTP_HEADERS_TIMEOUT_MS/],
+    [{ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }, /HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS/],
+    [{ LEDGER_VERIFY_STATEMENT_TIMEOUT_MS: '0' }, /LEDGER_VERIFY_STATEMENT_TIMEOUT_MS/],
   ])('refuses %p with a one-line reason', (env, message) => {
     let error: unknown;
     try {
@@ -37,8 +45,18 @@ describe('loadAppConfig', () => {
     expect((error as Error).message).not.toContain('\n');
   });
 
+  it('keeps the built-in cursor key for the embedded database only, and for commands that serve nothing', () => {
+    expect(loadAppConfig({}).cursorSecret.length).toBeGreaterThan(0);
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://u@h/d', CURSOR_SECRET: SECRET }).cursorSecret).toBe(SECRET);
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://u@h/d' }, { requireSecrets: false }).database.url).toBe('postgres://u@h/d');
+  });
+
+  it('has HTTP timeouts by default', () => {
+    expect(loadAppConfig({}).http).toMatchObject({ headersTimeoutMs: 10000, requestTimeoutMs: 30000, keepAliveTimeoutMs: 65000 });
+  });
+
   it('never echoes a database password', () => {
-    expect(() => loadAppConfig({ DATABASE_URL: 'postgres://u:s3cret@h/d?sslmode=bogus' })).toThrow(
+    expect(() => loadAppConfig({ DATABASE_URL: 'postgres://u:s3cret@h/d?sslmode=bogus', CURSOR_SECRET: SECRET })).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('s3cret') }),
     );
   });

@@ -12,6 +12,9 @@ const toBool = ({ value }: { value: unknown }): unknown => {
   return value;
 };
 
+/** Shortest accepted secret (CURSOR_SECRET): 32 characters, e.g. 16 random bytes as hex or more. */
+export const MIN_SECRET_LENGTH = 32;
+
 /** The environment variables the service reads; every one is optional and has a default. */
 export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
@@ -74,10 +77,22 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000)
   SHUTDOWN_GRACE_MS = 20000;
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  HTTP_HEADERS_TIMEOUT_MS = 10000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  HTTP_REQUEST_TIMEOUT_MS = 30000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  LEDGER_VERIFY_STATEMENT_TIMEOUT_MS = 60000;
+
   @IsOptional() @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  @IsOptional() @IsString() @MinLength(16) @MaxLength(512)
+  @IsOptional() @IsString() @MinLength(MIN_SECRET_LENGTH) @MaxLength(512)
   CURSOR_SECRET?: string;
 }
 
@@ -86,13 +101,23 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
+/** Public, so only for the embedded development database (no DATABASE_URL). */
 const DEFAULT_CURSOR_SECRET = 'dino-wallet-cursor-integrity-v1';
+
+export interface LoadConfigOptions {
+  /**
+   * Refuse a DATABASE_URL without the secrets a deployment must set (CURSOR_SECRET). True for the
+   * service; false for operator commands that serve nothing (migrate, seed, verify, openapi) and for
+   * cluster workers, whose supervisor has checked the same environment.
+   */
+  readonly requireSecrets?: boolean;
+}
 
 /**
  * Validates the environment and returns the typed configuration, or throws a
  * {@link ConfigurationError} naming every bad variable on one line.
  */
-export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): AppConfig {
   const present = Object.fromEntries(
     Object.keys(new EnvironmentVariables())
       .concat(['DATABASE_URL', 'CURSOR_SECRET'])
@@ -108,12 +133,33 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.DATABASE_URL !== undefined) {
     const problem = checkDatabaseUrl(vars.DATABASE_URL);
     if (problem) problems.push(problem);
+    // Outside development the built-in cursor key (public, in this repository) would let anyone
+    // forge history cursors: a deployment sets its own.
+    if ((options.requireSecrets ?? true) && vars.CURSOR_SECRET === undefined) {
+      problems.push(
+        `CURSOR_SECRET is required when DATABASE_URL is set (the built-in key is public, for the embedded development database only): ` +
+          `set ${MIN_SECRET_LENGTH} or more random characters, e.g. CURSOR_SECRET=$(openssl rand -hex 32)`,
+      );
+    }
+  }
+  if (problems.length === 0 && vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS) {
+    problems.push(
+      `HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (got ${vars.HTTP_HEADERS_TIMEOUT_MS} > ${vars.HTTP_REQUEST_TIMEOUT_MS})`,
+    );
   }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   }
   return {
-    http: { port: vars.PORT, host: vars.HOST, shutdownGraceMs: vars.SHUTDOWN_GRACE_MS, workers: vars.HTTP_WORKERS },
+    http: {
+      port: vars.PORT,
+      host: vars.HOST,
+      shutdownGraceMs: vars.SHUTDOWN_GRACE_MS,
+      workers: vars.HTTP_WORKERS,
+      headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
     database: {
       url: vars.DATABASE_URL,
       poolSize: vars.DATABASE_POOL_SIZE,
@@ -128,6 +174,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxQueue: vars.LEDGER_MAX_QUEUE,
       batchConcurrency: vars.LEDGER_BATCH_CONCURRENCY,
       maxAttempts: vars.LEDGER_MAX_ATTEMPTS,
+      verifyStatementTimeoutMs: vars.LEDGER_VERIFY_STATEMENT_TIMEOUT_MS,
     },
     idempotency: {
       retentionHours: vars.IDEMPOTENCY_RETENTION_HOURS,

@@ -102,7 +102,7 @@ export function inspectJson(root: object): { field: string; message: string } | 
 // eslint-disable-next-line no-control-regex -- matching U+0000 is the point
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function isStorableText(text: string): boolean {
+export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);
 }
 
