@@ -31,7 +31,8 @@ async function main(command: string | undefined): Promise<number> {
     if (command === 'verify') {
       const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
       try {
-        const result = await app.get(LedgerVerifyService).verify();
+        // Always a full run: the operator's check recomputes everything, whatever the checkpoints say.
+        const result = await app.get(LedgerVerifyService).verify({ full: true });
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         return result.ok ? 0 : 2;
       } finally {

@@ -6,6 +6,7 @@ export * from './entities/journal-transaction.entity';
 export * from './group-commit-queue';
 export * from './history-cursor';
 export * from './ledger-query.service';
-export * from './ledger-verify.service';
+export * from './verify/ledger-verification';
+export * from './verify/ledger-verify.service';
 export * from './ledger.module';
 export * from './ledger.service';

@@ -6,13 +6,15 @@ import { AccountEntity } from './entities/account.entity';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { JournalTransactionEntity } from './entities/journal-transaction.entity';
 import { LedgerQueryService } from './ledger-query.service';
-import { LedgerVerifyService } from './ledger-verify.service';
+import { LedgerChecks } from './verify/ledger-checks';
+import { LedgerVerifyRepository } from './verify/ledger-verify.repository';
+import { LedgerVerifyService } from './verify/ledger-verify.service';
 import { LedgerRepository } from './ledger.repository';
 import { LedgerService } from './ledger.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AccountEntity, JournalTransactionEntity, JournalEntryEntity]), IdempotencyModule],
-  providers: [AccountResolver, LedgerRepository, LedgerService, LedgerQueryService, LedgerVerifyService],
+  providers: [AccountResolver, LedgerRepository, LedgerService, LedgerQueryService, LedgerVerifyRepository, LedgerChecks, LedgerVerifyService],
   exports: [LedgerService, LedgerQueryService, LedgerVerifyService],
 })
 export class LedgerModule {}

@@ -7,13 +7,14 @@ import {
   PROBLEM_CONTENT_TYPE,
   ProblemBody,
   ProblemDto,
+  RateLimitedException,
   ResourceNotFoundException,
   ServiceUnavailableException,
   UserNotFoundException,
   ValidationFailedException,
 } from '@app/common';
 import { IDEMPOTENT_REPLAYED_HEADER, IdempotencyKeyInProgressException, IdempotencyKeyReusedException } from '@app/idempotency';
-import type { Rejection } from '@app/ledger';
+import { LEDGER_VERIFY_BUSY_DETAIL, type Rejection } from '@app/ledger';
 import { renderOutcome, UsernameTakenException } from '@app/wallets';
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath, type HeaderObject } from '@nestjs/swagger';
@@ -25,6 +26,14 @@ export const IDEMPOTENT_REPLAYED_RESPONSE_HEADER: Record<string, HeaderObject> =
       '`true` when this response is the stored outcome of an earlier request with the same user and key ' +
       '(same status, same body); absent on the first answer.',
     schema: { type: 'string', enum: ['true'] },
+  },
+};
+
+/** The header of every 429. */
+export const RETRY_AFTER_RESPONSE_HEADER: Record<string, HeaderObject> = {
+  'Retry-After': {
+    description: 'Whole seconds to wait before trying again.',
+    schema: { type: 'integer', minimum: 1, example: 1 },
   },
 };
 
@@ -54,6 +63,7 @@ export function ApiProblems(...codes: ErrorCode[]): MethodDecorator & ClassDecor
         status,
         description: statusCodes.map((c) => `\`${c}\`: ${describeError(c).title}`).join('; '),
         ...(statusCodes.some((c) => REPLAYED_CODES.has(c)) ? { headers: IDEMPOTENT_REPLAYED_RESPONSE_HEADER } : {}),
+        ...(status === 429 ? { headers: RETRY_AFTER_RESPONSE_HEADER } : {}),
         content: {
           [PROBLEM_CONTENT_TYPE]: {
             schema: {
@@ -121,6 +131,8 @@ function exampleProblem(code: ErrorCode): ProblemBody {
       return buildProblem(code, 'Send the body as application/json (UTF-8).');
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return buildProblem(code, 'The body is larger than 64 KiB.');
+    case ErrorCode.RATE_LIMITED:
+      return fromException(new RateLimitedException(LEDGER_VERIFY_BUSY_DETAIL, 1));
     case ErrorCode.SERVICE_UNAVAILABLE:
       return fromException(new ServiceUnavailableException());
     case ErrorCode.INTERNAL_ERROR:

@@ -9,6 +9,7 @@ export class MismatchDto {
       'RUNNING_BALANCE_BROKEN',
       'JOURNAL_NOT_BALANCED',
       'NEGATIVE_USER_BALANCE',
+      'CHECKPOINT_DIVERGED',
     ],
   })
   kind!: string;
@@ -32,6 +33,19 @@ export class MismatchDto {
   actual?: string;
 }
 
+export class CheckpointRefDto {
+  /** Journals of the asset up to this id were verified by an earlier run. */
+  @ApiProperty({ example: '5' })
+  journalId!: string;
+
+  /** Entries of the asset's accounts up to this id were verified by an earlier run. */
+  @ApiProperty({ example: '10' })
+  entryId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  verifiedAt!: string;
+}
+
 export class AssetVerificationDto {
   @ApiProperty({ example: 'GOLD' })
   assetCode!: string;
@@ -49,6 +63,10 @@ export class AssetVerificationDto {
   @ApiProperty({ type: 'integer' })
   journals!: number;
 
+  /** The checkpoint this run started from (what is behind it was verified earlier); null when the asset was recomputed from its first entry. */
+  @ApiProperty({ type: CheckpointRefDto, nullable: true })
+  checkpoint!: CheckpointRefDto | null;
+
   @ApiProperty({ type: [MismatchDto] })
   mismatches!: MismatchDto[];
 }
@@ -56,6 +74,10 @@ export class AssetVerificationDto {
 export class LedgerVerificationDto {
   @ApiProperty()
   ok!: boolean;
+
+  /** True when every asset was recomputed from its first entry (`full=true`, or no checkpoint yet). */
+  @ApiProperty()
+  full!: boolean;
 
   @ApiProperty({ format: 'date-time' })
   checkedAt!: string;

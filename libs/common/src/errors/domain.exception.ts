@@ -50,6 +50,19 @@ export class ServiceUnavailableException extends DomainException {
   }
 }
 
+/**
+ * Too many requests of a kind: retry after `retryAfterSeconds` (whole seconds, at least 1), which
+ * the problem filter sends as `Retry-After`.
+ */
+export class RateLimitedException extends DomainException {
+  readonly retryAfterSeconds: number;
+
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(ErrorCode.RATE_LIMITED, detail);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
 function describeFieldErrors(errors: readonly FieldError[]): string {
   if (errors.length === 0) return 'The request is not valid.';
   const first = errors[0];

@@ -12,6 +12,7 @@ export enum ErrorCode {
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  RATE_LIMITED = 'RATE_LIMITED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
@@ -51,6 +52,8 @@ export function describeError(code: ErrorCode): ErrorDescriptor {
       return { status: 415, title: 'Unsupported media type' };
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return { status: 413, title: 'Payload too large' };
+    case ErrorCode.RATE_LIMITED:
+      return { status: 429, title: 'Too many requests' };
     case ErrorCode.SERVICE_UNAVAILABLE:
       return { status: 503, title: 'Service unavailable' };
     case ErrorCode.INTERNAL_ERROR:

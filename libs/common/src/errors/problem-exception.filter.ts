@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailableError } from './database-errors';
-import { DomainException, ServiceUnavailableException } from './domain.exception';
+import { DomainException, RateLimitedException, ServiceUnavailableException } from './domain.exception';
 import { ErrorCode } from './error-code';
 import { buildProblem, PROBLEM_CONTENT_TYPE, ProblemBody } from './problem';
 
@@ -22,6 +22,7 @@ export class ProblemExceptionFilter implements ExceptionFilter {
       response.end();
       return;
     }
+    if (exception instanceof RateLimitedException) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     sendProblem(response, problem);
   }
 
