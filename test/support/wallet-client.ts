@@ -15,6 +15,20 @@ export interface Balances {
   readonly [assetCode: string]: bigint;
 }
 
+export interface VerifyReport {
+  readonly ok: boolean;
+  readonly full: boolean;
+  readonly assets: Array<{
+    assetCode: string;
+    sum: string;
+    accounts: number;
+    entries: number;
+    journals: number;
+    checkpoint: { journalId: string; entryId: string; verifiedAt: string } | null;
+    mismatches: Array<{ kind: string; detail: string; accountId?: string; journalId?: string; entryId?: string }>;
+  }>;
+}
+
 /** A small per-resource client over supertest, so tests read like the contract. */
 export class WalletClient {
   /** @param secret the credential every request carries (the test master key by default) */
@@ -70,9 +84,10 @@ export class WalletClient {
     return this.http().get(`/v1/users/${userId}/transactions`).query(query);
   }
 
-  async verify(): Promise<{ ok: boolean; assets: Array<{ assetCode: string; sum: string; mismatches: unknown[] }> }> {
-    const res = await this.http().get('/v1/ledger/verify').expect(200);
-    return res.body;
+  /** GET /v1/ledger/verify (a routine run; `full` recomputes everything). */
+  async verify(options: { full?: boolean } = {}): Promise<VerifyReport> {
+    const res = await this.http().get('/v1/ledger/verify').query(options.full ? { full: 'true' } : {}).expect(200);
+    return res.body as VerifyReport;
   }
 
   /** A user holding `amount` of the asset (topped up from the treasury). */
