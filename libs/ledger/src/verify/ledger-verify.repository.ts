@@ -23,6 +23,11 @@ export interface AssetTally {
 
 const NO_LIMIT = '9223372036854775807';
 
+export interface RunningTransaction {
+  readonly pid: number;
+  readonly xid: string;
+}
+
 /**
  * The verification's SQL. Every statement runs on the verification's own connection (never the
  * request pool) and, but for the watermark and the checkpoint writes, inside its read-only
@@ -42,22 +47,27 @@ export class LedgerVerifyRepository {
     return { journalId: row.journal_id, entryId: row.entry_id };
   }
 
-  /** Top-level transactions in progress right now (their ids, as text). */
-  async transactionsInProgress(sql: SqlExecutor): Promise<string[]> {
-    const [row] = await sql.query<{ xids: string[] }>(
+  /**
+   * The write transactions open right now in this database (other sessions that hold a
+   * transaction id): only they can still commit ledger rows here. Transactions of other databases
+   * on the same server are not waited for.
+   */
+  async transactionsInProgress(sql: SqlExecutor): Promise<RunningTransaction[]> {
+    return sql.query<RunningTransaction>(
       'verify_in_progress',
-      `SELECT coalesce(array_agg(x::text), '{}') AS xids FROM pg_snapshot_xip(pg_current_snapshot()) AS x`,
+      `SELECT pid, backend_xid::text AS xid FROM pg_stat_activity
+        WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`,
       [],
     );
-    return row.xids;
   }
 
-  /** How many of these transactions are still running. */
-  async stillRunning(sql: SqlExecutor, xids: readonly string[]): Promise<number> {
+  /** How many of these transactions are still running (the same session with the same transaction id). */
+  async stillRunning(sql: SqlExecutor, running: readonly RunningTransaction[]): Promise<number> {
     const [row] = await sql.query<{ n: number }>(
       'verify_still_running',
-      `SELECT count(*)::int AS n FROM unnest($1::xid8[]) AS x WHERE pg_xact_status(x) = 'in progress'`,
-      [xids],
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE (pid, backend_xid::text) IN (SELECT * FROM unnest($1::int[], $2::text[]))`,
+      [running.map((r) => r.pid), running.map((r) => r.xid)],
     );
     return row.n;
   }

@@ -40,7 +40,8 @@ const SETTLE_POLL_MS = 10;
  * checkpoint: a transaction still running may hold a lower id. A run therefore reads the highest
  * ids handed out (the watermark), waits (up to 2 s) for the transactions in progress at that
  * moment to end, and only then takes its snapshot: every journal and entry at or below the
- * watermark is then committed and visible, or never will be. If they do not end in time the run
+ * watermark is then committed and visible, or never will be (only this database's sessions are
+ * waited for: other databases on the same server cannot write here). If they do not end in time the run
  * still checks everything it sees above the old checkpoint but does not move it. (The ledger
  * draws journal and entry ids after its first statement, so a transaction holding one already
  * has a transaction id to wait for.)
@@ -118,9 +119,9 @@ export class LedgerVerifyService {
 
   /** Waits until the transactions in progress now have ended; false if some still run after the timeout. */
   private async settle(sql: SqlExecutor): Promise<boolean> {
-    const xids = await this.repository.transactionsInProgress(sql);
+    const running = await this.repository.transactionsInProgress(sql);
     const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-    while (xids.length > 0 && (await this.repository.stillRunning(sql, xids)) > 0) {
+    while (running.length > 0 && (await this.repository.stillRunning(sql, running)) > 0) {
       if (Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
     }
