@@ -8,7 +8,8 @@
  * compiled service on it, spreads top-ups over 1,000 users (written straight into the tables,
  * with the database's guards on) until the ledger holds each size of entries, then times: a full
  * run; a routine run after 1,000 more writes through the service; a routine run with nothing new.
- * Prints one line per measurement. Needs `npm run build` first.
+ * Prints one line per measurement. VERIFY_COST_KEEP=1 keeps the database (and prints its name)
+ * for a closer look with EXPLAIN.
  */
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
     await pool.end();
     service.child.kill('SIGTERM');
     await service.exited;
-    await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    if (process.env.VERIFY_COST_KEEP === '1') say(`kept database ${name}`);
+    else await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   }
 }
 

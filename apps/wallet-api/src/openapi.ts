@@ -35,7 +35,33 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,
   });
-  return withRequestIdHeader(document);
+  return withCacheControlHeader(withRequestIdHeader(document));
+}
+
+/**
+ * Every `/v1` answer says `Cache-Control: no-store` (balances, history, transactions and keys are
+ * private and change with every write; see security-headers.ts).
+ */
+function withCacheControlHeader(document: OpenAPIObject): OpenAPIObject {
+  const components = document.components ?? {};
+  components.headers = {
+    ...components.headers,
+    CacheControl: {
+      description: 'Always `no-store`: no browser, proxy or CDN may keep a copy of this answer.',
+      schema: { type: 'string', enum: ['no-store'] },
+    },
+  };
+  document.components = components;
+  for (const [path, pathItem] of Object.entries(document.paths)) {
+    if (!path.startsWith('/v1/')) continue;
+    for (const method of HTTP_METHODS) {
+      for (const response of Object.values(pathItem[method]?.responses ?? {})) {
+        if (!response || '$ref' in response) continue;
+        response.headers = { ...response.headers, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } };
+      }
+    }
+  }
+  return document;
 }
 
 /**

@@ -218,6 +218,8 @@ export interface paths {
         /**
          * Recompute the ledger from its journal and report every mismatch (200 with ok=false when any)
          * @description In one consistent snapshot: every asset's balances sum to zero, every stored balance equals the sum of its entries, every transaction's entries sum to zero and no user balance is negative. A broken ledger is still a 200, with `ok: false` and the mismatches listed (at most 100 of each kind per asset).
+         *
+         *     A routine call checks every balance and what was posted since each asset's last verified checkpoint (`checkpoint` in the answer), so its cost does not grow with the ledger; `full=true` recomputes everything from the first entry and also reports a change made behind a checkpoint (`CHECKPOINT_DIVERGED`). One run at a time per process: a concurrent call gets 429 `RATE_LIMITED` with `Retry-After`. The run uses a database connection of its own, never one that writes need.
          */
         get: operations["verifyLedger"];
         put?: never;
@@ -293,7 +295,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "USER_NOT_FOUND" | "ASSET_NOT_FOUND" | "NOT_FOUND" | "USERNAME_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "INSUFFICIENT_FUNDS" | "IDEMPOTENCY_KEY_REUSED" | "SAME_ACCOUNT_TRANSFER" | "LIMIT_EXCEEDED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "USER_NOT_FOUND" | "ASSET_NOT_FOUND" | "NOT_FOUND" | "USERNAME_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "INSUFFICIENT_FUNDS" | "IDEMPOTENCY_KEY_REUSED" | "SAME_ACCOUNT_TRANSFER" | "LIMIT_EXCEEDED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         FieldErrorDto: {
             /**
              * @description The request field at fault (a body field, a query parameter or a header name).
@@ -594,9 +596,23 @@ export interface components {
              */
             toUserId: string;
         };
+        CheckpointRefDto: {
+            /**
+             * @description Journals of the asset up to this id were verified by an earlier run.
+             * @example 5
+             */
+            journalId: string;
+            /**
+             * @description Entries of the asset's accounts up to this id were verified by an earlier run.
+             * @example 10
+             */
+            entryId: string;
+            /** Format: date-time */
+            verifiedAt: string;
+        };
         MismatchDto: {
             /** @enum {string} */
-            kind: "ASSET_SUM_NOT_ZERO" | "BALANCE_NOT_SUM_OF_ENTRIES" | "BALANCE_NOT_LAST_BALANCE_AFTER" | "RUNNING_BALANCE_BROKEN" | "JOURNAL_NOT_BALANCED" | "NEGATIVE_USER_BALANCE";
+            kind: "ASSET_SUM_NOT_ZERO" | "BALANCE_NOT_SUM_OF_ENTRIES" | "BALANCE_NOT_LAST_BALANCE_AFTER" | "RUNNING_BALANCE_BROKEN" | "JOURNAL_NOT_BALANCED" | "NEGATIVE_USER_BALANCE" | "CHECKPOINT_DIVERGED";
             detail: string;
             accountId?: string;
             journalId?: string;
@@ -615,10 +631,14 @@ export interface components {
             accounts: number;
             entries: number;
             journals: number;
+            /** @description The checkpoint this run started from (what is behind it was verified earlier); null when the asset was recomputed from its first entry. */
+            checkpoint: components["schemas"]["CheckpointRefDto"] | null;
             mismatches: components["schemas"]["MismatchDto"][];
         };
         LedgerVerificationDto: {
             ok: boolean;
+            /** @description True when every asset was recomputed from its first entry (`full=true`, or no checkpoint yet). */
+            full: boolean;
             /** Format: date-time */
             checkedAt: string;
             assets: components["schemas"]["AssetVerificationDto"][];
@@ -695,6 +715,8 @@ export interface components {
     headers: {
         /** @description The request's `X-Request-Id`, or the one the service generated for it. */
         RequestId: string;
+        /** @description Always `no-store`: no browser, proxy or CDN may keep a copy of this answer. */
+        CacheControl: "no-store";
     };
     pathItems: never;
 }
@@ -719,6 +741,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -729,6 +752,7 @@ export interface operations {
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -742,6 +766,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -755,6 +780,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -786,6 +812,7 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -796,6 +823,7 @@ export interface operations {
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -809,6 +837,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -822,6 +851,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -835,6 +865,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -848,6 +879,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -861,6 +893,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -891,6 +924,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -901,6 +935,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -914,6 +949,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -927,6 +963,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -957,6 +994,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -986,6 +1024,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -999,6 +1038,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1012,6 +1052,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1051,6 +1092,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1061,6 +1103,7 @@ export interface operations {
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1074,6 +1117,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1087,6 +1131,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1100,6 +1145,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1127,6 +1173,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1155,6 +1202,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1168,6 +1216,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1203,6 +1252,7 @@ export interface operations {
                     /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1248,6 +1298,7 @@ export interface operations {
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1261,6 +1312,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1274,6 +1326,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1287,6 +1340,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1300,6 +1354,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1315,6 +1370,7 @@ export interface operations {
                     /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1328,6 +1384,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1341,6 +1398,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1376,6 +1434,7 @@ export interface operations {
                     /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1419,6 +1478,7 @@ export interface operations {
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1432,6 +1492,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1445,6 +1506,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1458,6 +1520,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1471,6 +1534,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1486,6 +1550,7 @@ export interface operations {
                     /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1499,6 +1564,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1512,6 +1578,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1547,6 +1614,7 @@ export interface operations {
                     /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1590,6 +1658,7 @@ export interface operations {
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1603,6 +1672,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1616,6 +1686,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1629,6 +1700,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1642,6 +1714,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1657,6 +1730,7 @@ export interface operations {
                     /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1670,6 +1744,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1683,6 +1758,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1718,6 +1794,7 @@ export interface operations {
                     /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1762,6 +1839,7 @@ export interface operations {
             400: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1775,6 +1853,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1788,6 +1867,7 @@ export interface operations {
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1801,6 +1881,7 @@ export interface operations {
             413: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1814,6 +1895,7 @@ export interface operations {
             415: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1829,6 +1911,7 @@ export interface operations {
                     /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
                     "Idempotent-Replayed"?: "true";
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1842,6 +1925,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1855,6 +1939,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1885,6 +1970,7 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1895,6 +1981,7 @@ export interface operations {
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1908,6 +1995,7 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1921,6 +2009,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1934,7 +2023,14 @@ export interface operations {
     };
     verifyLedger: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `true`: recompute every asset from its first entry and compare the stored checkpoints (cost
+                 *     grows with the ledger). Default: check only what was posted since each asset's last verified
+                 *     checkpoint.
+                 */
+                full?: boolean;
+            };
             header?: {
                 /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -1948,12 +2044,14 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
                      *       "ok": true,
+                     *       "full": false,
                      *       "checkedAt": "2026-11-23T21:15:00.123Z",
                      *       "assets": [
                      *         {
@@ -1962,6 +2060,11 @@ export interface operations {
                      *           "accounts": 4,
                      *           "entries": 12,
                      *           "journals": 6,
+                     *           "checkpoint": {
+                     *             "journalId": "5",
+                     *             "entryId": "10",
+                     *             "verifiedAt": "2026-11-23T21:10:00.000Z"
+                     *           },
                      *           "mismatches": []
                      *         }
                      *       ]
@@ -1970,10 +2073,41 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerVerificationDto"];
                 };
             };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests */
+            429: {
+                headers: {
+                    /** @description Whole seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
             /** @description `INTERNAL_ERROR`: Internal error */
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1987,6 +2121,7 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
