@@ -233,20 +233,23 @@ export class LedgerVerifyRepository {
    * journal an entry above the scope belongs to (an entry added to an old journal included).
    */
   async journalMismatches(sql: SqlExecutor, scope: VerifyScope) {
+    // The selected ids go in as an array: looked up one by one on the primary key (a join let the
+    // planner merge-join them with the whole table, a cost that grew with the ledger).
     const selected = scope.full
-      ? 'SELECT id FROM journal_transactions WHERE id > $4 AND $5::bigint >= 0'
-      : `SELECT j.id FROM journal_transactions j JOIN r ON r.asset_code = j.asset_code WHERE j.id > $4 AND j.id > r.journal_from
-         UNION
-         SELECT x.journal_id FROM journal_entries x JOIN accounts a ON a.id = x.account_id JOIN r ON r.asset_code = a.asset_code
-          WHERE x.id > $5 AND x.id > r.entry_from`;
+      ? 'SELECT id, asset_code FROM journal_transactions WHERE id > $4 AND $5::bigint >= 0'
+      : `SELECT id, asset_code FROM journal_transactions
+          WHERE id = ANY (ARRAY(
+                  SELECT j.id FROM journal_transactions j JOIN r ON r.asset_code = j.asset_code WHERE j.id > $4 AND j.id > r.journal_from
+                  UNION
+                  SELECT x.journal_id FROM journal_entries x JOIN accounts a ON a.id = x.account_id JOIN r ON r.asset_code = a.asset_code
+                   WHERE x.id > $5 AND x.id > r.entry_from))`;
     return sql.query<{ id: string; asset_code: string; total: string; entries: number; foreign: number }>(
       'verify_journals',
       `WITH r AS (SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS r(asset_code, journal_from, entry_from)),
-       ids AS (${selected})
+       j AS (${selected})
        SELECT j.id::text AS id, j.asset_code, coalesce(sum(e.amount), 0)::text AS total, count(e.id)::int AS entries,
               count(*) FILTER (WHERE a.asset_code <> j.asset_code)::int AS foreign
-         FROM ids
-         JOIN journal_transactions j ON j.id = ids.id
+         FROM j
          LEFT JOIN journal_entries e ON e.journal_id = j.id
          LEFT JOIN accounts a ON a.id = e.account_id
         GROUP BY j.id, j.asset_code
