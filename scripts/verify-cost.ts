@@ -7,8 +7,8 @@
  * On the server of DATABASE_URL it creates a scratch database (dropped at the end), starts the
  * compiled service on it, spreads top-ups over 1,000 users (written straight into the tables,
  * with the database's guards on) until the ledger holds each size of entries, then times: a full
- * run; a routine run after 1,000 more writes through the service; a routine run with nothing new.
- * Prints one line per measurement. VERIFY_COST_KEEP=1 keeps the database (and prints its name)
+ * run; a routine run after 1,000 more writes through the service (five rounds: the median and the
+ * range); a routine run with nothing new (five runs). Prints one line per measurement. VERIFY_COST_KEEP=1 keeps the database (and prints its name)
  * for a closer look with EXPLAIN.
  */
 import { randomBytes } from 'node:crypto';
@@ -46,17 +46,20 @@ async function main(): Promise<void> {
       await pool.query('VACUUM ANALYZE');
       say(`ledger of ${await entries()} entries (${USERS} users) loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-      const full = await getJson(service.url, '/v1/ledger/verify?full=true');
-      for (let i = 0; i < NEW_WRITES; i++) {
-        const res = await postJson(service.url, '/v1/topup', { userId: users[i % USERS], assetCode: 'GOLD', amount: '1' }, { key: `new-${size}-${i}` });
-        if (res.status !== 201) throw new Error(`write: ${res.status} ${res.text}`);
+      const full = await verify(service.url, true);
+      say(`${await entries()} entries: full: ${full} ms`);
+      const routine: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (let i = 0; i < NEW_WRITES; i++) {
+          const res = await postJson(service.url, '/v1/topup', { userId: users[i % USERS], assetCode: 'GOLD', amount: '1' }, { key: `new-${size}-${round}-${i}` });
+          if (res.status !== 201) throw new Error(`write: ${res.status} ${res.text}`);
+        }
+        routine.push(await verify(service.url, false));
       }
-      const routine = await getJson(service.url, '/v1/ledger/verify');
-      const idle = await getJson(service.url, '/v1/ledger/verify');
-      for (const [label, run] of [['full', full], [`routine after ${NEW_WRITES} writes`, routine], ['routine, nothing new', idle]] as const) {
-        if (run.status !== 200 || run.body.ok !== true) throw new Error(`${label}: ${run.status} ${JSON.stringify(run.body).slice(0, 300)}`);
-        say(`${await entries()} entries: ${label}: ${Math.round(run.ms)} ms (full=${String(run.body.full)})`);
-      }
+      const idle: number[] = [];
+      for (let run = 0; run < 5; run++) idle.push(await verify(service.url, false));
+      say(`${await entries()} entries: routine after ${NEW_WRITES} writes: ${summary(routine)}`);
+      say(`${await entries()} entries: routine, nothing new: ${summary(idle)}`);
     }
   } finally {
     await pool.end();
@@ -65,6 +68,20 @@ async function main(): Promise<void> {
     if (process.env.VERIFY_COST_KEEP === '1') say(`kept database ${name}`);
     else await withClient(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   }
+}
+
+/** One verification's wall time in ms; throws unless it is ok and of the expected kind. */
+async function verify(url: string, full: boolean): Promise<number> {
+  const run = await getJson(url, `/v1/ledger/verify${full ? '?full=true' : ''}`);
+  if (run.status !== 200 || run.body.ok !== true || run.body.full !== full) {
+    throw new Error(`verify (full=${String(full)}): ${run.status} ${JSON.stringify(run.body).slice(0, 300)}`);
+  }
+  return Math.round(run.ms);
+}
+
+function summary(ms: number[]): string {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return `median ${sorted[Math.floor(sorted.length / 2)]} ms (${sorted[0]}–${sorted[sorted.length - 1]} ms over ${sorted.length} runs)`;
 }
 
 async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {

@@ -98,6 +98,7 @@ describe(WalletApiClient.name, () => {
     const daveGold = (await sdk.getBalances(dave.id)).balances.find((b) => b.assetCode === 'GOLD');
     expect(daveGold?.balance).toBe('200');
     expect((await sdk.verifyLedger()).ok).toBe(true);
+    expect(await sdk.verifyLedger({ full: true })).toMatchObject({ ok: true, full: true });
   });
 
   it('pages through the history with cursors', async () => {

@@ -187,10 +187,17 @@ export class WalletApiClient {
     );
   }
 
-  /** Recomputes the ledger from its journal; `ok` is false when anything does not add up. */
-  verifyLedger(options: RequestOptions = {}): Promise<LedgerVerification> {
+  /**
+   * Checks the ledger against its journal; `ok` is false when anything does not add up. By default
+   * what was posted since the last verified checkpoint; `full: true` recomputes everything. A
+   * concurrent call in the same service process is refused (429 `RATE_LIMITED`).
+   */
+  verifyLedger(options: RequestOptions & { readonly full?: boolean } = {}): Promise<LedgerVerification> {
     return this.read(() =>
-      this.raw.GET('/v1/ledger/verify', { params: { header: headers(options) }, signal: options.signal }),
+      this.raw.GET('/v1/ledger/verify', {
+        params: { header: headers(options), query: options.full ? { full: true } : {} },
+        signal: options.signal,
+      }),
     );
   }
 

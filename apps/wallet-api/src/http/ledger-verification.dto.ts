@@ -33,18 +33,17 @@ export class MismatchDto {
   actual?: string;
 }
 
-export class CheckpointRefDto {
-  /** Journals of the asset up to this id were verified by an earlier run. */
-  @ApiProperty({ example: '5' })
-  journalId!: string;
-
-  /** Entries of the asset's accounts up to this id were verified by an earlier run. */
-  @ApiProperty({ example: '10' })
-  entryId!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  verifiedAt!: string;
-}
+/** Inline rather than a $ref: OpenAPI 3.0 has no nullable reference (`allOf` with `nullable` refuses null). */
+const CHECKPOINT_REF_SCHEMA = {
+  type: 'object' as const,
+  nullable: true,
+  required: ['journalId', 'entryId', 'verifiedAt'],
+  properties: {
+    journalId: { type: 'string' as const, description: 'Journals of the asset up to this id were verified by an earlier run.', example: '5' },
+    entryId: { type: 'string' as const, description: "Entries of the asset's accounts up to this id were verified by an earlier run.", example: '10' },
+    verifiedAt: { type: 'string' as const, format: 'date-time' },
+  },
+};
 
 export class AssetVerificationDto {
   @ApiProperty({ example: 'GOLD' })
@@ -64,8 +63,8 @@ export class AssetVerificationDto {
   journals!: number;
 
   /** The checkpoint this run started from (what is behind it was verified earlier); null when the asset was recomputed from its first entry. */
-  @ApiProperty({ type: CheckpointRefDto, nullable: true })
-  checkpoint!: CheckpointRefDto | null;
+  @ApiProperty(CHECKPOINT_REF_SCHEMA)
+  checkpoint!: { journalId: string; entryId: string; verifiedAt: string } | null;
 
   @ApiProperty({ type: [MismatchDto] })
   mismatches!: MismatchDto[];

@@ -596,20 +596,6 @@ export interface components {
              */
             toUserId: string;
         };
-        CheckpointRefDto: {
-            /**
-             * @description Journals of the asset up to this id were verified by an earlier run.
-             * @example 5
-             */
-            journalId: string;
-            /**
-             * @description Entries of the asset's accounts up to this id were verified by an earlier run.
-             * @example 10
-             */
-            entryId: string;
-            /** Format: date-time */
-            verifiedAt: string;
-        };
         MismatchDto: {
             /** @enum {string} */
             kind: "ASSET_SUM_NOT_ZERO" | "BALANCE_NOT_SUM_OF_ENTRIES" | "BALANCE_NOT_LAST_BALANCE_AFTER" | "RUNNING_BALANCE_BROKEN" | "JOURNAL_NOT_BALANCED" | "NEGATIVE_USER_BALANCE" | "CHECKPOINT_DIVERGED";
@@ -632,7 +618,20 @@ export interface components {
             entries: number;
             journals: number;
             /** @description The checkpoint this run started from (what is behind it was verified earlier); null when the asset was recomputed from its first entry. */
-            checkpoint: components["schemas"]["CheckpointRefDto"] | null;
+            checkpoint?: {
+                /**
+                 * @description Journals of the asset up to this id were verified by an earlier run.
+                 * @example 5
+                 */
+                journalId: string;
+                /**
+                 * @description Entries of the asset's accounts up to this id were verified by an earlier run.
+                 * @example 10
+                 */
+                entryId: string;
+                /** Format: date-time */
+                verifiedAt: string;
+            } | null;
             mismatches: components["schemas"]["MismatchDto"][];
         };
         LedgerVerificationDto: {
