@@ -95,7 +95,7 @@ describe('Start-up', () => {
     } finally {
       await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     }
-  });
+  }, 120_000); // five node processes in a row: slow on a loaded machine
 
   it('logs one JSON line per request with method, route, status, duration and request id, and no body', async () => {
     const database = await TestDatabase.create();

@@ -168,8 +168,10 @@ export class LedgerVerifyRepository {
 
   /**
    * Accounts whose balance is not the sum of their entries or not their last entry's balanceAfter,
-   * and user accounts below zero. Every account is looked at (two index probes each); the sum of a
-   * routine run is the last verified balanceAfter at or below the checkpoint plus the entries above.
+   * and user accounts below zero. Every account is looked at: one index probe for its last entry,
+   * and for an account with entries above the checkpoint one more for its last verified entry.
+   * In a routine run the sum of entries is that verified balanceAfter plus the entries above; for an
+   * account without new entries, its last entry is its last verified one.
    */
   async accountMismatches(sql: SqlExecutor, scope: VerifyScope) {
     return sql.query<{ id: string; asset_code: string; kind: string; balance: string; total: string; last: string | null }>(
@@ -181,16 +183,18 @@ export class LedgerVerifyRepository {
                JOIN r ON r.asset_code = a.asset_code
               WHERE x.id > $4 AND x.id > r.entry_from
               GROUP BY x.account_id)
-       SELECT a.id::text AS id, a.asset_code, a.kind, a.balance::text AS balance,
-              (coalesce(b.balance_after, 0) + coalesce(s.total, 0))::text AS total, l.balance_after::text AS last
+       SELECT a.id::text AS id, a.asset_code, a.kind, a.balance::text AS balance, t.total::text AS total, l.balance_after::text AS last
          FROM accounts a
          JOIN r ON r.asset_code = a.asset_code
          LEFT JOIN s ON s.account_id = a.id
          LEFT JOIN LATERAL (SELECT p.balance_after FROM journal_entries p
-                             WHERE p.account_id = a.id AND p.id <= r.entry_from ORDER BY p.id DESC LIMIT 1) b ON r.entry_from > 0
-         LEFT JOIN LATERAL (SELECT p.balance_after FROM journal_entries p
                              WHERE p.account_id = a.id ORDER BY p.id DESC LIMIT 1) l ON true
-        WHERE a.balance <> coalesce(b.balance_after, 0) + coalesce(s.total, 0)
+         LEFT JOIN LATERAL (SELECT p.balance_after FROM journal_entries p
+                             WHERE p.account_id = a.id AND p.id <= r.entry_from ORDER BY p.id DESC LIMIT 1) b
+                ON r.entry_from > 0 AND s.account_id IS NOT NULL
+         CROSS JOIN LATERAL (SELECT CASE WHEN r.entry_from > 0 AND s.account_id IS NULL THEN coalesce(l.balance_after, 0)
+                                         ELSE coalesce(b.balance_after, 0) + coalesce(s.total, 0) END AS total) t
+        WHERE a.balance <> t.total
            OR a.balance <> coalesce(l.balance_after, 0)
            OR (a.kind = 'USER' AND a.balance < 0)
         ORDER BY a.id
