@@ -123,6 +123,8 @@ describe('HTTP hardening', () => {
         'x-frame-options': 'DENY',
         'referrer-policy': 'no-referrer',
         'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+        'cross-origin-resource-policy': 'same-origin',
+        'strict-transport-security': expect.stringMatching(/^max-age=\d+/),
       });
       expect(res.headers['x-powered-by']).toBeUndefined();
     });
