@@ -1,8 +1,14 @@
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { JournalCheckByKey1764000000001 } from './migrations/1764000000001-journal-check-by-key';
+import { AccessControl1764000000002 } from './migrations/1764000000002-access-control';
 import { LedgerVerifyCheckpoints1764000000030 } from './migrations/1764000000030-ledger-verify-checkpoints';
 
 export { runInitialSeed, SEED_ASSETS, SEED_USERNAMES, SYSTEM_ACCOUNT_NAMES } from './seeds/initial.seed';
 
 /** Every migration, in order. TypeORM runs the ones the database has not recorded yet. */
-export const MIGRATIONS = [InitialSchema1764000000000, JournalCheckByKey1764000000001, LedgerVerifyCheckpoints1764000000030];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  JournalCheckByKey1764000000001,
+  AccessControl1764000000002,
+  LedgerVerifyCheckpoints1764000000030,
+];

@@ -1,12 +1,7 @@
-import {
-  AppConfig,
-  AppLogger,
-  createRootLogger,
-  jsonBodyMiddleware,
-  MetricsService,
-  requestIdMiddleware,
-  requestTargetMiddleware,
-} from '@app/common';
+import { authenticationMiddleware, Authenticator } from '@app/api-keys';
+import { answerMalformedRequests, AppConfig, AppLogger, createRootLogger, jsonBodyMiddleware, MetricsService, requestIdMiddleware, requestTargetMiddleware } from '@app/common';
+import { AuthFailureLimiter, rateLimitMiddleware, RequestRateLimiter } from '@app/rate-limits';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -26,11 +21,16 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
 export function configureApp(app: NestExpressApplication, logger: AppLogger, config: AppConfig): void {
   app.disable('x-powered-by');
+  answerMalformedRequests(app.getHttpServer());
   app.set('etag', false);
   applyServerTimeouts(app.getHttpServer(), config.http);
   app.use(requestIdMiddleware);
   app.use(httpObservabilityMiddleware(app.get(MetricsService), app.get(ShutdownState), logger.pino));
   app.use(securityHeadersMiddleware());
+  // Credentials and rate limits first: a refused request is answered before its body is read.
+  app.set('trust proxy', app.get(ConfigService<AppConfig, true>).get('rateLimits', { infer: true }).trustProxy);
+  app.use(authenticationMiddleware(app.get(Authenticator), app.get(AuthFailureLimiter), logger.pino));
+  app.use(rateLimitMiddleware(app.get(RequestRateLimiter), logger.pino));
   app.use(requestTargetMiddleware);
   app.use(jsonBodyMiddleware);
   setupOpenApi(app);

@@ -5,6 +5,7 @@ import cluster from 'node:cluster';
 import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
 import { ShutdownState } from './http/shutdown-state';
+import { provideMasterKey } from './master-key';
 import { ShutdownSignals } from './shutdown-signals';
 import { superviseWorkers } from './workers';
 
@@ -16,8 +17,10 @@ async function bootstrap(): Promise<void> {
   Logger.overrideLogger(new AppLogger(createRootLogger(initial.log.level)));
   // A worker's primary has already provided and prepared the database (see superviseWorkers).
   if (cluster.isWorker) return serve(initial, signals);
-  const { config, embedded } = await provideDatabase(initial);
+  const provided = await provideDatabase(initial);
+  const { embedded } = provided;
   try {
+    const config = await provideMasterKey(provided.config, embedded);
     await runAutoSetup(config);
     if (signals.requested) return stopBeforeServing(signals.requested, embedded);
     if (config.http.workers > 1) await superviseWorkers(config, signals, embedded);

@@ -1,3 +1,4 @@
+import { RequiresScope } from '@app/api-keys';
 import { ErrorCode } from '@app/common';
 import { LedgerVerification, LedgerVerifyService } from '@app/ledger';
 import { Controller, Get, Query } from '@nestjs/common';
@@ -12,6 +13,7 @@ export class LedgerController {
   constructor(private readonly verifier: LedgerVerifyService) {}
 
   @Get('verify')
+  @RequiresScope('ledger:verify')
   @ApiOperation({
     operationId: 'verifyLedger',
     summary: 'Recompute the ledger from its journal and report every mismatch (200 with ok=false when any)',

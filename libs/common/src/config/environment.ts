@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 import { AppConfig, LOG_LEVELS, type LogLevel } from './app-config';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
@@ -94,6 +94,36 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString() @MinLength(MIN_SECRET_LENGTH) @MaxLength(512)
   CURSOR_SECRET?: string;
+
+  /** Holds every scope. 32-512 visible ASCII characters (it travels in an HTTP header). */
+  @IsOptional() @Matches(/^[!-~]{32,512}$/, { message: 'API_MASTER_KEY must be 32 to 512 visible ASCII characters without spaces' })
+  API_MASTER_KEY?: string;
+
+  /** Where the rate limiters keep their counters, shared by every replica (redis:// or rediss://). Unset: per process. */
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Requests per second per credential, unless the API key has its own rate; 0 = unlimited. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000000)
+  RATE_LIMIT_PER_SECOND = 1000;
+
+  /** Failed authentications per client address per minute before that address gets 429. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  AUTH_FAILURES_PER_MINUTE = 30;
+
+  /** Whether (and which) proxies' X-Forwarded-For to believe for the client address: false, true, a hop count, or addresses/subnets. */
+  @IsOptional() @Matches(/^(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, {
+    message: 'TRUST_PROXY must be false, true, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
+  })
+  TRUST_PROXY = 'false';
+
+  /** Prefix of the rate limiters' keys in Redis (several deployments may share one Redis). */
+  @IsOptional() @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'RATE_LIMIT_KEY_PREFIX must be 1-64 of A-Z a-z 0-9 _ . : -' })
+  RATE_LIMIT_KEY_PREFIX = 'dino-wallet';
+
+  /** How long a verified API key (or a refused secret) is trusted without asking the database again. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(5000)
+  API_KEY_CACHE_TTL_MS = 2000;
 }
 
 /** Thrown with a one-line, human-readable reason when the configuration is unusable. */
@@ -103,6 +133,8 @@ export class ConfigurationError extends Error {
 
 /** Public, so only for the embedded development database (no DATABASE_URL). */
 const DEFAULT_CURSOR_SECRET = 'dino-wallet-cursor-integrity-v1';
+/** Never echoed in an error message. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['CURSOR_SECRET', 'API_MASTER_KEY', 'REDIS_URL']);
 
 export interface LoadConfigOptions {
   /**
@@ -120,14 +152,14 @@ export interface LoadConfigOptions {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): AppConfig {
   const present = Object.fromEntries(
     Object.keys(new EnvironmentVariables())
-      .concat(['DATABASE_URL', 'CURSOR_SECRET'])
+      .concat(['DATABASE_URL', 'CURSOR_SECRET', 'API_MASTER_KEY', 'REDIS_URL'])
       .filter((k) => env[k] !== undefined && env[k] !== '')
       .map((k) => [k, env[k]]),
   );
   const vars = plainToInstance(EnvironmentVariables, present);
   const problems = validateSync(vars, { skipMissingProperties: false }).map((e) => {
     const reason = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
-    const shown = e.property === 'CURSOR_SECRET' ? 'a hidden value' : JSON.stringify(env[e.property]);
+    const shown = SECRET_VARIABLES.has(e.property) ? 'a hidden value' : JSON.stringify(env[e.property]);
     return `${e.property} ${reason.replace(/^\S+\s/, '')} (got ${shown})`;
   });
   if (vars.DATABASE_URL !== undefined) {
@@ -183,8 +215,22 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: Loa
       purgeBatchSize: vars.IDEMPOTENCY_PURGE_BATCH_SIZE,
     },
     log: { level: vars.LOG_LEVEL },
+    auth: { masterKey: vars.API_MASTER_KEY, cacheTtlMs: vars.API_KEY_CACHE_TTL_MS },
+    rateLimits: {
+      redisUrl: vars.REDIS_URL,
+      perSecond: vars.RATE_LIMIT_PER_SECOND,
+      authFailuresPerMinute: vars.AUTH_FAILURES_PER_MINUTE,
+      trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+      keyPrefix: vars.RATE_LIMIT_KEY_PREFIX,
+    },
     cursorSecret: vars.CURSOR_SECRET ?? DEFAULT_CURSOR_SECRET,
   };
+}
+
+/** Express's `trust proxy` setting: a boolean, a hop count, or a list of addresses and subnets. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function checkDatabaseUrl(raw: string): string | undefined {
