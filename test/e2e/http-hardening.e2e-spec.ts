@@ -113,6 +113,8 @@ describe('HTTP hardening', () => {
       ['history', () => api().get(`/v1/users/${alice}/transactions`).set(authHeaders()), 200],
       ['a transaction', () => api().get('/v1/transactions/999999').set(authHeaders()), 404],
       ['a user', () => api().get(`/v1/users/${alice}`).set(authHeaders()), 200],
+      ['the API keys', () => api().get('/v1/api-keys').set(authHeaders()), 200],
+      ['a refusal without a credential', () => api().get(`/v1/users/${alice}/balances`), 401],
       ['a refused write', () => api().post('/v1/topup').set(authHeaders()).send({}), 400],
     ])('%s: no-store, nosniff, no framing, no referrer, a CSP that allows nothing', async (_, send, status) => {
       const res = await send();
@@ -148,8 +150,9 @@ describe('HTTP hardening', () => {
         (await api().post('/v1/topup').set(authHeaders()).set('Content-Type', 'text/plain').set('X-Request-Id', `${marker}-4`).send('x')).status,
         (await api().post('/v1/topup').set(authHeaders()).set('X-Request-Id', `${marker}-5`).send({ amount: 0 })).status,
         (await api().get('/v1/ledger/verify?full=maybe').set(authHeaders()).set('X-Request-Id', `${marker}-6`)).status,
+        (await api().get('/v1/assets').set('X-Request-Id', `${marker}-7`)).status,
       ];
-      expect(statuses).toEqual([400, 400, 404, 415, 400, 400]);
+      expect(statuses).toEqual([400, 400, 404, 415, 400, 400, 401]);
       await new Promise((r) => setTimeout(r, 200));
       const lines = service
         .output()

@@ -199,21 +199,28 @@ describe('Ledger verification (checkpoints)', () => {
       expect((await t.client.topup(aliceId, 50, { assetCode: 'DIAMOND' })).status).toBe(201);
       const [aliceDiamond, bonusDiamond] = [await account({ userId: aliceId }, 'DIAMOND'), await account({ system: 'BONUS' }, 'DIAMOND')];
       const c = await t.db.pool.connect();
-      await c.query('BEGIN');
-      await c.query('SET LOCAL session_replication_role = replica');
-      const [{ id: journal }] = (
-        await c.query<{ id: string }>(
-          `INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key) VALUES ('BONUS', 'GOLD', $1, 3, 'held') RETURNING id::text`,
-          [aliceId],
-        )
-      ).rows;
-      await c.query(
-        `INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after)
-         SELECT $1, a.id, 'BONUS', x.amount, a.balance + x.amount FROM accounts a JOIN (VALUES ($2::bigint, -3), ($3::bigint, 3)) AS x(id, amount) ON x.id = a.id
-         ORDER BY a.id`,
-        [journal, bonusDiamond, aliceDiamond],
-      );
-      await c.query(`UPDATE accounts SET balance = balance + CASE WHEN id = $1 THEN -3 ELSE 3 END WHERE id IN ($1, $2)`, [bonusDiamond, aliceDiamond]);
+      let journal: string;
+      try {
+        await c.query('BEGIN');
+        await c.query('SET LOCAL session_replication_role = replica');
+        [{ id: journal }] = (
+          await c.query<{ id: string }>(
+            `INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key, created_by) VALUES ('BONUS', 'GOLD', $1, 3, 'held', 'system') RETURNING id::text`,
+            [aliceId],
+          )
+        ).rows;
+        await c.query(
+          `INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after)
+           SELECT $1, a.id, 'BONUS', x.amount, a.balance + x.amount FROM accounts a JOIN (VALUES ($2::bigint, -3), ($3::bigint, 3)) AS x(id, amount) ON x.id = a.id
+           ORDER BY a.id`,
+          [journal, bonusDiamond, aliceDiamond],
+        );
+        await c.query(`UPDATE accounts SET balance = balance + CASE WHEN id = $1 THEN -3 ELSE 3 END WHERE id IN ($1, $2)`, [bonusDiamond, aliceDiamond]);
+      } catch (error) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        c.release();
+        throw error;
+      }
       let open = true;
       const commit = async () => {
         if (!open) return;

@@ -29,8 +29,8 @@ export async function bulkTopups(
       if (!user || !treasury) throw new Error(`no ${options.assetCode} account for user ${options.userId}`);
       await client.query(
         `WITH j AS (
-           INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key)
-           SELECT 'TOPUP', $2, $1::uuid, $3, 'bulk-' || gen_random_uuid() FROM generate_series(1, $4::int)
+           INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key, created_by)
+           SELECT 'TOPUP', $2, $1::uuid, $3, 'bulk-' || gen_random_uuid(), 'system' FROM generate_series(1, $4::int)
            RETURNING id),
          o AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM j),
          e AS (
