@@ -5,6 +5,7 @@ import cluster from 'node:cluster';
 import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
 import { ShutdownState } from './http/shutdown-state';
+import { assertPortFree } from './port-check';
 import { ShutdownSignals } from './shutdown-signals';
 import { superviseWorkers } from './workers';
 
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
   Logger.overrideLogger(new AppLogger(createRootLogger(initial.log.level)));
   // A worker's primary has already provided and prepared the database (see superviseWorkers).
   if (cluster.isWorker) return serve(initial, signals);
+  await assertPortFree(initial.http.host, initial.http.port);
   const { config, embedded } = await provideDatabase(initial);
   try {
     await runAutoSetup(config);
