@@ -1,6 +1,7 @@
 import { REQUEST_ID_HEADER } from '@app/common';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { withServedDocuments, withStrictContract } from './openapi-strictness';
 
 /** The version of the HTTP contract (API.md); bump it with every change clients can see. */
 export const API_VERSION = '1.0.0';
@@ -35,7 +36,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,
   });
-  return withRequestIdHeader(document);
+  document.info.license = { name: 'UNLICENSED (proprietary)' };
+  return withStrictContract(withRequestIdHeader(withServedDocuments(document)));
 }
 
 /**

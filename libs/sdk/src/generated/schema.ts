@@ -288,6 +288,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This OpenAPI document (JSON)
+         * @description The OpenAPI 3.0 document of the API, as committed in the repository (`openapi.json`). Import it into Postman, Insomnia or a client generator.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This OpenAPI document (YAML)
+         * @description The same document as `/openapi.json`, in YAML.
+         */
+        get: operations["getOpenApiDocumentYaml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interactive API reference
+         * @description Swagger UI over this document. "Try it out" sends real requests to this service, with a fresh idempotency key for every write unless you type one, and examples built from the running instance (the seeded user alice).
+         */
+        get: operations["getApiReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Redirects to the API reference
+         * @description A browser opening the service lands on `/docs`.
+         */
+        get: operations["getRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -381,7 +461,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "UserAccountRefDto";
+            kind: "USER";
             /** @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d */
             userId: string;
         };
@@ -390,7 +470,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "SystemAccountRefDto";
+            kind: "SYSTEM";
             /**
              * @example TREASURY
              * @enum {string}
@@ -688,7 +768,10 @@ export interface components {
     };
     responses: never;
     parameters: {
-        /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+        /**
+         * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+         * @example req-7f3a9c
+         */
         RequestId: string;
     };
     requestBodies: never;
@@ -703,11 +786,17 @@ export interface operations {
     findUsers: {
         parameters: {
             query: {
-                /** @description The exact username to look up. */
+                /**
+                 * @description The exact username to look up.
+                 * @example alice
+                 */
                 username: string;
             };
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -770,7 +859,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -876,11 +968,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`). */
+                /**
+                 * @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`).
+                 * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -942,11 +1040,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`). */
+                /**
+                 * @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`).
+                 * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -1026,21 +1130,33 @@ export interface operations {
     listUserTransactions: {
         parameters: {
             query?: {
-                /** @description Items per page. */
+                /**
+                 * @description Items per page.
+                 * @example 20
+                 */
                 limit?: number;
                 /** @description `nextCursor` of the previous page, sent with the same filters; anything else is a 400. */
                 cursor?: string;
-                /** @description Only this asset's transactions. */
+                /**
+                 * @description Only this asset's transactions.
+                 * @example GOLD
+                 */
                 assetCode?: string;
                 /** @description Only transactions of this type. */
                 type?: components["schemas"]["TransactionType"];
             };
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`). */
+                /**
+                 * @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`).
+                 * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -1115,7 +1231,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -1183,9 +1302,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
                 "Idempotency-Key"?: string;
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -1356,9 +1481,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
                 "Idempotency-Key"?: string;
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -1527,9 +1658,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
                 "Idempotency-Key"?: string;
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -1698,9 +1835,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
                 "Idempotency-Key"?: string;
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -1870,11 +2013,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`). */
+                /**
+                 * @description The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`).
+                 * @example 1042
+                 */
                 transactionId: string;
             };
             cookie?: never;
@@ -1936,7 +2085,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -2002,7 +2154,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -2034,7 +2189,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -2117,7 +2275,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -2134,6 +2295,114 @@ export interface operations {
                 content: {
                     "text/plain": string;
                 };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This OpenAPI document (JSON) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getOpenApiDocumentYaml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This OpenAPI document (YAML) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/yaml": string;
+                };
+            };
+        };
+    };
+    getApiReference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The interactive API reference */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To `/docs`. */
+            302: {
+                headers: {
+                    /** @description Always `/docs`. */
+                    Location?: "/docs";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
