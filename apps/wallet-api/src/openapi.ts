@@ -1,6 +1,7 @@
 import { REQUEST_ID_HEADER } from '@app/common';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { docsRequestInterceptor, documentForDocsPage, readLiveExamples } from './http/docs-page';
 import { withServedDocuments, withStrictContract } from './openapi-strictness';
 
 /** The version of the HTTP contract (API.md); bump it with every change clients can see. */
@@ -79,8 +80,23 @@ function withRequestIdHeader(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** Serves the interactive reference at /docs and the document at /openapi.json. */
+/**
+ * Serves the interactive reference at /docs (with examples from the running instance and a fresh
+ * idempotency key per "Try it out", see http/docs-page.ts), the document at /openapi.json and
+ * /openapi.yaml, and redirects / to /docs.
+ */
 export function setupOpenApi(app: INestApplication): void {
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    customSiteTitle: 'Dino Wallet API',
+    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true, requestInterceptor: docsRequestInterceptor(document) },
+    patchDocumentOnRequest: async <TRequest>(request: TRequest, _response: unknown, served: OpenAPIObject) =>
+      (request as { url?: string }).url?.includes('swagger-ui-init.js')
+        ? documentForDocsPage(served, await readLiveExamples(app), Date.now().toString(36))
+        : served,
+  });
+  const http = app.getHttpAdapter();
+  http.get('/', (_request: unknown, response: { redirect(status: number, url: string): void }) => response.redirect(302, '/docs'));
 }

@@ -31,6 +31,8 @@ export interface AppConfig {
   };
   readonly log: {
     readonly level: LogLevel;
+    /** `auto`: readable lines when the output is a terminal, JSON lines otherwise. */
+    readonly format: LogFormat;
   };
   readonly cursorSecret: string;
 }
@@ -47,3 +49,5 @@ export interface DatabaseConfig {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
-import { AppConfig, LOG_LEVELS, type LogLevel } from './app-config';
+import { AppConfig, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './app-config';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
@@ -77,6 +77,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
+  @IsOptional() @IsIn(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'auto';
+
   @IsOptional() @IsString() @MinLength(16) @MaxLength(512)
   CURSOR_SECRET?: string;
 }
@@ -135,7 +138,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       purgeIntervalMs: vars.IDEMPOTENCY_PURGE_INTERVAL_MS,
       purgeBatchSize: vars.IDEMPOTENCY_PURGE_BATCH_SIZE,
     },
-    log: { level: vars.LOG_LEVEL },
+    log: { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
     cursorSecret: vars.CURSOR_SECRET ?? DEFAULT_CURSOR_SECRET,
   };
 }
