@@ -10,7 +10,7 @@ interface SwaggerRequest {
 }
 
 interface SwaggerOptions {
-  spec: { paths: Record<string, Record<string, { parameters?: Array<{ name?: string; in?: string; example?: unknown; $ref?: string }>; requestBody?: { content: Record<string, { example?: Record<string, unknown> }> } }>> };
+  spec: { paths: Record<string, Record<string, { parameters?: Array<{ name?: string; in?: string; example?: unknown; $ref?: string }>; requestBody?: { content: Record<string, { example?: Record<string, unknown>; examples?: Record<string, { value: Record<string, unknown> }> }> } }>> };
   requestInterceptor(request: SwaggerRequest): SwaggerRequest;
   persistAuthorization: boolean;
 }
@@ -65,14 +65,16 @@ describe('The /docs page', () => {
     const parameters = operations.flatMap((op) => op.parameters ?? []).filter((p) => !p.$ref);
     expect(parameters.filter((p) => p.in === 'header' && p.example !== undefined)).toEqual([]); // no fixed key, no fixed X-Request-Id
     expect(new Set(parameters.filter((p) => p.name === 'userId').map((p) => p.example))).toEqual(new Set([aliceId]));
-    const bodies = operations.map((op) => op.requestBody?.content['application/json']?.example).filter((b) => b !== undefined);
+    const media = operations.map((op) => op.requestBody?.content['application/json']).filter((m) => m !== undefined);
+    const bodies = media.flatMap((m) => [...(m.example ? [m.example] : []), ...Object.values(m.examples ?? {}).map((e) => e.value)]);
     expect(bodies.length).toBeGreaterThanOrEqual(5);
     expect(bodies.filter((b) => 'idempotencyKey' in b)).toEqual([]);
+    expect(bodies.filter((b) => 'userId' in b && b.userId !== aliceId)).toEqual([]);
+    expect(bodies.filter((b) => 'username' in b && !/^player_/.test(String(b.username)))).toEqual([]);
     const balances = options.spec.paths['/v1/users/{userId}/balances'].get;
     expect(balances.parameters?.find((p) => p.name === 'userId')?.example).toBe(aliceId);
-    const topUpBody = options.spec.paths['/v1/topup'].post.requestBody?.content['application/json'].example;
-    expect(topUpBody).toEqual({ userId: aliceId, assetCode: 'GOLD', amount: '100', description: 'Starter pack' });
-    expect(topUpBody).not.toHaveProperty('idempotencyKey');
+    const topUp = options.spec.paths['/v1/topup'].post.requestBody?.content['application/json'];
+    expect(Object.values(topUp?.examples ?? {})[0].value).toMatchObject({ userId: aliceId, assetCode: 'GOLD', amount: 100 });
     expect(options.persistAuthorization).toBe(true);
     // The document at /openapi.json stays the committed one.
     const served = await (await fetch(`${t.url}/openapi.json`)).text();
@@ -81,7 +83,8 @@ describe('The /docs page', () => {
 
   it('"Try it out" twice with the example body: two top-ups, each with a fresh idempotency key', async () => {
     const { options } = await loadDocsPage(t.url);
-    const body = JSON.stringify(options.spec.paths['/v1/topup'].post.requestBody?.content['application/json'].example);
+    // Swagger UI fills the body with the first of the named examples.
+    const body = JSON.stringify(Object.values(options.spec.paths['/v1/topup'].post.requestBody?.content['application/json'].examples ?? {})[0].value);
     const tries = [];
     for (let i = 0; i < 2; i++) {
       const res = await execute(options, { method: 'POST', url: `${t.url}/v1/topup`, headers: { 'Content-Type': 'application/json', ...authHeaders() }, body });

@@ -40,16 +40,39 @@ export function documentForDocsPage(document: OpenAPIObject, live: LiveExamples,
       for (const parameter of operation.parameters ?? []) {
         if ('$ref' in parameter) continue;
         if (parameter.in === 'header') delete parameter.example;
+        if (parameter.in === 'header' && parameter.name === IDEMPOTENCY_HEADER) {
+          parameter.description = `${parameter.description ?? ''} On this page: leave it empty and every Execute sends a fresh key (\`docs-…\`); type one to see a replay.`;
+        }
         else if (parameter.in === 'path' && ids[parameter.name]) parameter.example = ids[parameter.name];
       }
       const media = operation.requestBody && !('$ref' in operation.requestBody) ? operation.requestBody.content['application/json'] : undefined;
-      const example = media && bodyExample(operation.operationId, live, unique);
-      if (media && example) media.example = example;
+      if (!media) continue;
+      const rewrite = (value: unknown) => liveBody(value, live, unique);
+      for (const named of Object.values(media.examples ?? {})) {
+        if ('$ref' in named) continue;
+        if (typeof named.value === 'object' && named.value !== null && 'idempotencyKey' in named.value) {
+          named.summary = `${named.summary ?? 'Example'} (here the page sends a fresh key in the header)`;
+        }
+        named.value = rewrite(named.value);
+      }
+      if (media.example !== undefined) media.example = rewrite(media.example);
+      else if (!media.examples) media.example = bodyExample(operation.operationId, live, unique);
     }
   }
   const requestId = copy.components?.parameters?.RequestId;
   if (requestId && !('$ref' in requestId)) delete requestId.example;
   return copy;
+}
+
+/** A documented body example with this instance's users in it, a unique username, and no idempotency key. */
+function liveBody(value: unknown, live: LiveExamples, unique: string): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const { idempotencyKey: _fixedKey, ...body } = value as Record<string, unknown>;
+  if ('userId' in body && live.aliceId) body.userId = live.aliceId;
+  if ('fromUserId' in body && live.aliceId) body.fromUserId = live.aliceId;
+  if ('toUserId' in body && live.bobId) body.toUserId = live.bobId;
+  if ('username' in body) body.username = `player_${unique}`;
+  return body;
 }
 
 function bodyExample(operationId: string | undefined, live: LiveExamples, unique: string): object | undefined {
