@@ -50,7 +50,7 @@ export class WalletApiError<C extends ErrorCode = ErrorCode> extends Error {
   }
 
   /** Narrows the error to one code (or one of several). */
-  is<K extends C>(...codes: K[]): this is WalletApiError<K> {
+  is<K extends ErrorCode>(...codes: K[]): this is WalletApiError<K> {
     return (codes as readonly ErrorCode[]).includes(this.code);
   }
 }
