@@ -10,7 +10,8 @@ interface SwaggerRequest {
 }
 
 interface SwaggerOptions {
-  spec: { paths: Record<string, Record<string, { parameters?: Array<{ name?: string; in?: string; example?: unknown; $ref?: string }>; requestBody?: { content: Record<string, { example?: Record<string, unknown>; examples?: Record<string, { value: Record<string, unknown> }> }> } }>> };
+  spec: {
+    servers: Array<{ url: string }>; paths: Record<string, Record<string, { parameters?: Array<{ name?: string; in?: string; example?: unknown; $ref?: string }>; requestBody?: { content: Record<string, { example?: Record<string, unknown>; examples?: Record<string, { value: Record<string, unknown> }> }> } }>> };
   requestInterceptor(request: SwaggerRequest): SwaggerRequest;
   persistAuthorization: boolean;
 }
@@ -76,6 +77,7 @@ describe('The /docs page', () => {
     const topUp = options.spec.paths['/v1/topup'].post.requestBody?.content['application/json'];
     expect(Object.values(topUp?.examples ?? {})[0].value).toMatchObject({ userId: aliceId, assetCode: 'GOLD', amount: 100 });
     expect(options.persistAuthorization).toBe(true);
+    expect(options.spec.servers[0].url).toBe('/'); // "Try it out" goes to this instance, whatever its port
     // The document at /openapi.json stays the committed one.
     const served = await (await fetch(`${t.url}/openapi.json`)).text();
     expect(served).toContain('order-7781');

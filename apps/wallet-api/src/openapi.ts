@@ -25,8 +25,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(API_VERSION)
     .setContact('Dino Wallet team', 'https://dino-wallet.dev', 'dev@dino-wallet.dev')
-    .addServer('/', 'The service that serves this document')
+    // localhost first: Postman, Insomnia and generated clients take the first server as their base URL
+    // (the /docs page puts `/` first for itself).
     .addServer('http://localhost:3000', 'Local development (`npm start`)')
+    .addServer('/', 'The service that serves this document')
     .addTag('users', 'Players: create them, find them, read their balances and history')
     .addTag('assets', 'The currencies wallets hold (GOLD, DIAMOND, POINT, …)')
     .addTag('wallet operations', 'Writes: each moves money between two accounts under an idempotency key')

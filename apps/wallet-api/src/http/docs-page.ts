@@ -59,6 +59,8 @@ export function documentForDocsPage(document: OpenAPIObject, live: LiveExamples,
       else if (!media.examples) media.example = bodyExample(operation.operationId, live, unique);
     }
   }
+  // "Try it out" goes to the instance serving the page, whatever its port.
+  copy.servers = [...(copy.servers ?? []).filter((server) => server.url === '/'), ...(copy.servers ?? []).filter((server) => server.url !== '/')];
   const requestId = copy.components?.parameters?.RequestId;
   if (requestId && !('$ref' in requestId)) delete requestId.example;
   return copy;
