@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -168,6 +168,28 @@ describe('Embedded PostgreSQL shared between processes', () => {
       expect(alice.status).toBe(200);
     } finally {
       expect(await stopService(next)).toBe(0);
+    }
+  });
+
+  it('refuses with one line naming the pid and port when the running PostgreSQL of a live process does not answer', async () => {
+    const made = await spawnService(env, 60000); // a real cluster in the folder
+    expect(await stopService(made)).toBe(0);
+    // A live holder whose "PostgreSQL" (a process that is no PostgreSQL) never accepts connections.
+    const impostor = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      const port = await freePort();
+      writeFileSync(join(dataDir, 'postmaster.pid'), `${impostor.pid}\n${dataDir}\n0\n${port}\n`);
+      mkdirSync(join(parent, '.pg.holders'), { recursive: true });
+      writeFileSync(join(parent, '.pg.holders', String(impostor.pid)), '{}\n');
+      const result = await run(CLI, ['verify'], { ...env, EMBEDDED_PG_START_TIMEOUT_MS: '1500', LOG_LEVEL: 'warn' });
+      expect(result.code).toBe(1);
+      expect(result.output.trim().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`pid ${impostor.pid}, port ${port}, used by process ${impostor.pid}\\) does not accept connections: stop that process, or set EMBEDDED_PG_DIR`)),
+      ]);
+      expect(isRunning(impostor.pid as number)).toBe(true); // refused, not killed
+    } finally {
+      impostor.kill();
+      rmSync(join(dataDir, 'postmaster.pid'), { force: true });
     }
   });
 

@@ -19,6 +19,7 @@ export async function provideDatabase(config: AppConfig, logger = new Logger('Da
     dataDir: config.embedded.dataDir,
     port: config.embedded.port,
     databaseName: EMBEDDED_DATABASE_NAME,
+    readyTimeoutMs: config.embedded.startTimeoutMs,
     log: (message, level) => (level === 'warn' ? logger.warn(message) : level === 'info' ? logger.log(message) : logger.debug(message)),
   });
   logger.log(

@@ -11,6 +11,8 @@ export interface AppConfig {
   readonly embedded: {
     readonly port: number;
     readonly dataDir: string;
+    /** How long to wait for the embedded PostgreSQL (ours or a running one) to accept connections. */
+    readonly startTimeoutMs: number;
   };
   readonly ledger: {
     /** Most postings one database transaction may carry (group commit). */

@@ -47,6 +47,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1)
   EMBEDDED_PG_DIR = '.data/postgres';
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  EMBEDDED_PG_START_TIMEOUT_MS = 30000;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(4096)
   LEDGER_MAX_BATCH_SIZE = 256;
 
@@ -125,7 +128,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockTimeoutMs: vars.DATABASE_LOCK_TIMEOUT_MS,
       autoSetup: vars.DB_AUTO_SETUP,
     },
-    embedded: { port: vars.EMBEDDED_PG_PORT, dataDir: vars.EMBEDDED_PG_DIR },
+    embedded: { port: vars.EMBEDDED_PG_PORT, dataDir: vars.EMBEDDED_PG_DIR, startTimeoutMs: vars.EMBEDDED_PG_START_TIMEOUT_MS },
     ledger: {
       maxBatchSize: vars.LEDGER_MAX_BATCH_SIZE,
       maxQueue: vars.LEDGER_MAX_QUEUE,

@@ -25,6 +25,8 @@ export interface EmbeddedPostgresOptions {
   readonly databaseName: string;
   /** Extra `postgres` server flags, e.g. `['-c', 'fsync=off']` for throw-away test clusters. */
   readonly serverFlags?: readonly string[];
+  /** How long to wait for PostgreSQL (started here, or found running) to accept connections (30 s). */
+  readonly readyTimeoutMs?: number;
   /** Progress and decisions; `warn` for a PostgreSQL left running by a process that is gone. */
   readonly log?: (message: string, level: EmbeddedLogLevel) => void;
 }
@@ -45,7 +47,6 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'postgres';
-const READY_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 30_000;
 
 /**
@@ -90,7 +91,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }
       registerHolder(files, 'joined');
       const urls = clusterUrls(password, running.port);
-      const state = await waitUntilReady(urls.urlFor('postgres'), () => isPostmasterRunning(files.dataDir, running.pid));
+      const state = await waitUntilReady(urls.urlFor('postgres'), () => isPostmasterRunning(files.dataDir, running.pid), options.readyTimeoutMs);
       if (state === 'gone') {
         unregisterHolder(files);
         continue; // it was being stopped by its last holder: start it again
@@ -226,7 +227,7 @@ async function startPostmaster(
   child.unref();
   const pid = child.pid ?? -1;
   const exited = () => child.exitCode !== null || child.signalCode !== null;
-  const state = await waitUntilReady(clusterUrls(password, options.port).urlFor('postgres'), () => !exited());
+  const state = await waitUntilReady(clusterUrls(password, options.port).urlFor('postgres'), () => !exited(), options.readyTimeoutMs);
   if (state === 'ready') return pid;
   if (!exited()) process.kill(pid, 'SIGINT');
   const tail = logTail(files);
@@ -245,8 +246,8 @@ function postgresUser(): { uid?: number; gid?: number } {
 }
 
 /** Polls until PostgreSQL accepts a connection, `alive()` turns false, or the timeout. */
-async function waitUntilReady(adminUrl: string, alive: () => boolean): Promise<'ready' | 'gone' | 'timeout'> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+async function waitUntilReady(adminUrl: string, alive: () => boolean, timeoutMs = 30_000): Promise<'ready' | 'gone' | 'timeout'> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!alive()) return 'gone';
     const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
