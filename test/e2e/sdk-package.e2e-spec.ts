@@ -116,7 +116,7 @@ describe('SDK package (npm pack, installed into a scratch project)', () => {
   it('loads through require() (CommonJS) with the same API', async () => {
     const script = `
       const sdk = require('@dino-wallet/sdk');
-      const wallet = new sdk.WalletApiClient({ baseUrl: process.env.WALLET_URL, headers: { Authorization: 'Bearer ' + process.env.WALLET_API_KEY } });
+      const wallet = new sdk.WalletApiClient({ baseUrl: process.env.WALLET_URL, apiKey: process.env.WALLET_API_KEY });
       wallet.listAssets().then((assets) => console.log(assets.map((a) => a.code).join(',')),
         (error) => { console.error(error); process.exit(1); });
       wallet.getUser('no-such-user').catch((error) => console.log(sdk.isWalletApiError(error, 'USER_NOT_FOUND'), error.status));

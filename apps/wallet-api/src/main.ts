@@ -5,6 +5,7 @@ import cluster from 'node:cluster';
 import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
 import { ShutdownState } from './http/shutdown-state';
+import { provideMasterKey } from './master-key';
 import { assertPortFree } from './port-check';
 import { announceReady } from './startup-banner';
 import { ShutdownSignals } from './shutdown-signals';
@@ -19,8 +20,10 @@ async function bootstrap(): Promise<void> {
   // A worker's primary has already provided and prepared the database (see superviseWorkers).
   if (cluster.isWorker) return serve(initial, signals);
   await assertPortFree(initial.http.host, initial.http.port);
-  const { config, embedded } = await provideDatabase(initial);
+  const provided = await provideDatabase(initial);
+  const { embedded } = provided;
   try {
+    const config = await provideMasterKey(provided.config, embedded);
     await runAutoSetup(config);
     if (signals.requested) return stopBeforeServing(signals.requested, embedded);
     if (config.http.workers > 1) await superviseWorkers(config, signals, embedded);
@@ -40,7 +43,7 @@ async function serve(config: AppConfig, signals: ShutdownSignals, embedded?: Emb
   }
   await app.listen(config.http.port, config.http.host);
   logger.log(`Dino Wallet listening on http://${config.http.host}:${config.http.port} (docs at /docs)`);
-  if (cluster.isPrimary) await announceReady(app, config, embedded, undefined);
+  if (cluster.isPrimary) await announceReady(app, config, embedded);
 
   let stopping = false;
   const stop = async (signal: string) => {

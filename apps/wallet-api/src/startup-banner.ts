@@ -1,12 +1,15 @@
 import { AppConfig, EmbeddedDatabase, isPrettyLogging } from '@app/common';
 import { UsersService } from '@app/wallets';
 import { INestApplication, Logger } from '@nestjs/common';
+import { relative } from 'node:path';
+import { masterKeyFile } from './master-key';
 
 /**
  * What a person needs once the service is up: where it is, the docs, the database, the credential,
  * the seeded users. On a terminal, a block of plain lines; otherwise one log line that says the same.
  */
-export async function announceReady(app: INestApplication, config: AppConfig, embedded: EmbeddedDatabase | undefined, credential: string | undefined): Promise<void> {
+export async function announceReady(app: INestApplication, config: AppConfig, embedded: EmbeddedDatabase | undefined): Promise<void> {
+  const credential = credentialHint(config, embedded);
   const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
   const base = `http://${host}:${config.http.port}`;
   const users = await seededUsers(app);
@@ -15,7 +18,7 @@ export async function announceReady(app: INestApplication, config: AppConfig, em
     ['OpenAPI', `${base}/openapi.json  (import into Postman or Insomnia)`],
     ['Database', embedded ? `embedded PostgreSQL on localhost:${embedded.port}, data in ${embedded.dataDir}` : 'DATABASE_URL'],
   ];
-  if (credential) rows.push(['Credential', credential]);
+  rows.push(['Credential', credential]);
   if (users.length > 0) rows.push(['Seeded users', users.join(', ')]);
   if (isPrettyLogging(config.log.format)) {
     const width = Math.max(...rows.map(([label]) => label.length));
@@ -34,4 +37,15 @@ async function seededUsers(app: INestApplication): Promise<string[]> {
   } catch {
     return []; // the database went away between start-up and now: the banner is not worth failing for
   }
+}
+
+/** Where the credential for a first request comes from (never the secret itself). */
+function credentialHint(config: AppConfig, embedded: EmbeddedDatabase | undefined): string {
+  if (process.env.API_MASTER_KEY) return 'the master key in API_MASTER_KEY: -H "Authorization: Bearer $API_MASTER_KEY"';
+  if (config.auth.masterKey !== undefined && embedded) {
+    const file = masterKeyFile(config.embedded.dataDir);
+    const shown = relative(process.cwd(), file).startsWith('..') ? file : relative(process.cwd(), file);
+    return `development master key in ${shown}: -H "Authorization: Bearer $(cat ${shown})"`;
+  }
+  return 'API keys only (no API_MASTER_KEY): npm run keys -- create --name NAME --scopes a,b';
 }

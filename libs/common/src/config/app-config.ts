@@ -36,6 +36,12 @@ export interface AppConfig {
     /** `auto`: readable lines when the output is a terminal, JSON lines otherwise. */
     readonly format: LogFormat;
   };
+  readonly auth: {
+    /** API_MASTER_KEY (holds every scope); undefined: API keys only. */
+    readonly masterKey: string | undefined;
+    /** How long a verified key is cached per process (revocations take at most this long to reach every replica). */
+    readonly cacheTtlMs: number;
+  };
   readonly cursorSecret: string;
 }
 
