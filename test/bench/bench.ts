@@ -69,7 +69,7 @@ async function startService(databaseUrl: string): Promise<{ url: string; child: 
   const port = await freePort();
   const args = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : [];
   const child = spawn(process.execPath, [...args, SERVICE_MAIN], {
-    env: { ...process.env, API_MASTER_KEY: TEST_MASTER_KEY, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
+    env: { ...process.env, API_MASTER_KEY: TEST_MASTER_KEY, ...benchLimits(), DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -100,6 +100,19 @@ async function post(url: string, path: string, body: unknown, key?: string): Pro
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as { id?: string } };
+}
+
+/**
+ * Rate limiting stays on during the bench, with a limit that does not bite; BENCH_REDIS=1 counts in
+ * the local Redis (REDIS_URL, default redis://127.0.0.1:6379) as replicas would share it.
+ */
+function benchLimits(): Record<string, string> {
+  const limits: Record<string, string> = { RATE_LIMIT_PER_SECOND: '1000000' };
+  if (process.env.BENCH_REDIS === '1') {
+    limits.REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    limits.RATE_LIMIT_KEY_PREFIX = `dino-bench-${process.pid}`;
+  }
+  return limits;
 }
 
 /** The load runs with an API key, as game servers do (the master key skips the key cache). */
