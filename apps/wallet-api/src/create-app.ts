@@ -13,7 +13,7 @@ import { setupOpenApi } from './openapi';
 
 /** Builds the application exactly as production runs it (used by main, the CLI and the tests). */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const logger = new AppLogger(createRootLogger(config.log.level));
+  const logger = new AppLogger(createRootLogger(config.log.level, 1, config.log.format));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
   configureApp(app, logger, config);
   return app;

@@ -17,6 +17,8 @@ export interface AppConfig {
   readonly embedded: {
     readonly port: number;
     readonly dataDir: string;
+    /** How long to wait for the embedded PostgreSQL (ours or a running one) to accept connections. */
+    readonly startTimeoutMs: number;
   };
   readonly ledger: {
     /** Most postings one database transaction may carry (group commit). */
@@ -39,6 +41,8 @@ export interface AppConfig {
   };
   readonly log: {
     readonly level: LogLevel;
+    /** `auto`: readable lines when the output is a terminal, JSON lines otherwise. */
+    readonly format: LogFormat;
   };
   readonly auth: {
     /** API_MASTER_KEY (holds every scope); undefined: API keys only. */
@@ -71,3 +75,5 @@ export interface DatabaseConfig {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
-import { AppConfig, LOG_LEVELS, type LogLevel } from './app-config';
+import { AppConfig, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './app-config';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
@@ -50,6 +50,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1)
   EMBEDDED_PG_DIR = '.data/postgres';
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  EMBEDDED_PG_START_TIMEOUT_MS = 30000;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(4096)
   LEDGER_MAX_BATCH_SIZE = 256;
 
@@ -91,6 +94,9 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional() @IsIn(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'auto';
 
   @IsOptional() @IsString() @MinLength(MIN_SECRET_LENGTH) @MaxLength(512)
   CURSOR_SECRET?: string;
@@ -200,7 +206,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: Loa
       lockTimeoutMs: vars.DATABASE_LOCK_TIMEOUT_MS,
       autoSetup: vars.DB_AUTO_SETUP,
     },
-    embedded: { port: vars.EMBEDDED_PG_PORT, dataDir: vars.EMBEDDED_PG_DIR },
+    embedded: { port: vars.EMBEDDED_PG_PORT, dataDir: vars.EMBEDDED_PG_DIR, startTimeoutMs: vars.EMBEDDED_PG_START_TIMEOUT_MS },
     ledger: {
       maxBatchSize: vars.LEDGER_MAX_BATCH_SIZE,
       maxQueue: vars.LEDGER_MAX_QUEUE,
@@ -214,7 +220,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: Loa
       purgeIntervalMs: vars.IDEMPOTENCY_PURGE_INTERVAL_MS,
       purgeBatchSize: vars.IDEMPOTENCY_PURGE_BATCH_SIZE,
     },
-    log: { level: vars.LOG_LEVEL },
+    log: { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
     auth: { masterKey: vars.API_MASTER_KEY, cacheTtlMs: vars.API_KEY_CACHE_TTL_MS },
     rateLimits: {
       redisUrl: vars.REDIS_URL,
