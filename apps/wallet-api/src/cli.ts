@@ -25,16 +25,17 @@ const USAGE = `usage: cli <command>
 
 /** Operator commands; with no DATABASE_URL they use the same embedded PostgreSQL as `npm start`. */
 async function main(command: string | undefined): Promise<number> {
+  // Operator commands serve no history cursors, so the migration Job needs no CURSOR_SECRET.
+  const environment = loadAppConfig(process.env, { requireSecrets: false });
   // Logs go to stderr as JSON lines; stdout carries only the command's output (verify's report).
-  Logger.overrideLogger(new AppLogger(createRootLogger('info', 2, loadAppConfig(process.env).log.format)));
+  Logger.overrideLogger(new AppLogger(createRootLogger('info', 2, environment.log.format)));
   const logger = new Logger('cli');
   if (command === 'openapi') return writeOpenApi(process.argv[3] ?? 'openapi.json');
   if (command !== 'migrate' && command !== 'seed' && command !== 'verify' && command !== 'keys') {
     process.stderr.write(`${USAGE}\n`);
     return 64;
   }
-  // Operator commands serve no history cursors, so the migration Job needs no CURSOR_SECRET.
-  const { config, embedded } = await provideDatabase(loadAppConfig(process.env, { requireSecrets: false }), logger);
+  const { config, embedded } = await provideDatabase(environment, logger);
   try {
     if (command === 'keys') return await withApp(config, (app) => manageKeys(app.get(ApiKeysService), process.argv.slice(3)));
     if (command === 'verify') {
