@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-s
 import { JournalCheckByKey1764000000001 } from './migrations/1764000000001-journal-check-by-key';
 
 export { runInitialSeed, SEED_ASSETS, SEED_USERNAMES, SYSTEM_ACCOUNT_NAMES } from './seeds/initial.seed';
+export { RUNTIME_SEQUENCE_GRANTS, RUNTIME_TABLE_GRANTS, type RuntimeTableGrant } from './runtime-grants';
 
 /** Every migration, in order. TypeORM runs the ones the database has not recorded yet. */
 export const MIGRATIONS = [InitialSchema1764000000000, JournalCheckByKey1764000000001];

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppLogger, ConfigurationError, createRootLogger, loadAppConfig, setupDatabase } from '@app/common';
+import { AppLogger, ConfigurationError, createRootLogger, loadAppConfig, setupDatabase, waitForDatabase } from '@app/common';
 import { LedgerVerifyService } from '@app/ledger';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -37,11 +37,11 @@ async function main(command: string | undefined): Promise<number> {
         await app.close();
       }
     }
-    const { appliedMigrations } = await setupDatabase(config.database, {
-      migrate: command === 'migrate',
-      seed: command === 'seed',
-      log: (m) => logger.log(m),
-    });
+    // A Job started during a database outage waits for it (DATABASE_STARTUP_TIMEOUT_MS).
+    const { appliedMigrations } = await waitForDatabase(
+      () => setupDatabase(config.database, { migrate: command === 'migrate', seed: command === 'seed', log: (m) => logger.log(m) }),
+      { timeoutMs: config.database.startupTimeoutMs, stopRequested: () => false, log: (m) => logger.warn(m) },
+    );
     logger.log(command === 'migrate' ? `${appliedMigrations.length} migration(s) applied` : 'seed applied');
     return 0;
   } finally {

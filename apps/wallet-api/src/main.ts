@@ -1,11 +1,21 @@
 import 'reflect-metadata';
-import { AppConfig, AppLogger, ConfigurationError, createRootLogger, EmbeddedDatabase, loadAppConfig } from '@app/common';
+import {
+  AppConfig,
+  AppLogger,
+  ConfigurationError,
+  createRootLogger,
+  EmbeddedDatabase,
+  loadAppConfig,
+  StartupAbandonedError,
+  waitForDatabase,
+} from '@app/common';
 import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
 import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
 import { ShutdownState } from './http/shutdown-state';
 import { ShutdownSignals } from './shutdown-signals';
+import { StartupServer } from './startup-server';
 import { superviseWorkers } from './workers';
 
 const logger = new Logger('Main');
@@ -15,27 +25,49 @@ async function bootstrap(): Promise<void> {
   const initial = readConfig();
   Logger.overrideLogger(new AppLogger(createRootLogger(initial.log.level)));
   // A worker's primary has already provided and prepared the database (see superviseWorkers).
-  if (cluster.isWorker) return serve(initial, signals);
+  if (cluster.isWorker) return serve(initial, signals, await listenEarly(initial));
+  const startup = await listenEarly(initial);
   const { config, embedded } = await provideDatabase(initial);
   try {
-    await runAutoSetup(config);
+    startup.status = 'waiting for the database';
+    await waitForDatabase(() => runAutoSetup(config), {
+      timeoutMs: config.database.startupTimeoutMs,
+      stopRequested: () => signals.requested !== undefined,
+      log: (message) => logger.warn(message),
+    }).catch((error: unknown) => {
+      if (!(error instanceof StartupAbandonedError)) throw error;
+    });
+    startup.status = 'starting';
     if (signals.requested) return stopBeforeServing(signals.requested, embedded);
-    if (config.http.workers > 1) await superviseWorkers(config, signals, embedded);
-    else await serve(config, signals, embedded);
+    if (config.http.workers > 1) {
+      await startup.close(); // the workers take the port over
+      await superviseWorkers(config, signals, embedded);
+    } else await serve(config, signals, startup, embedded);
   } catch (error) {
     await embedded?.stop().catch(() => undefined);
     throw error;
   }
 }
 
+/** The port answers probes from the start (live 200, ready 503) while the database is prepared. */
+async function listenEarly(config: AppConfig): Promise<StartupServer> {
+  try {
+    return await StartupServer.listen(config.http.port, config.http.host);
+  } catch (error) {
+    throw new Error(`cannot listen on ${config.http.host}:${config.http.port} (${error instanceof Error ? error.message : String(error)}); set PORT or HOST`);
+  }
+}
+
 /** Runs the HTTP application in this process until SIGTERM/SIGINT, then drains and exits. */
-async function serve(config: AppConfig, signals: ShutdownSignals, embedded?: EmbeddedDatabase): Promise<void> {
+async function serve(config: AppConfig, signals: ShutdownSignals, startup: StartupServer, embedded?: EmbeddedDatabase): Promise<void> {
   const app = await createApp(config);
   if (signals.requested) {
     await app.close();
+    await startup.close();
     return stopBeforeServing(signals.requested, embedded);
   }
-  await app.listen(config.http.port, config.http.host);
+  await app.init();
+  startup.handOver(app);
   logger.log(`Dino Wallet listening on http://${config.http.host}:${config.http.port} (docs at /docs)`);
 
   let stopping = false;
