@@ -15,7 +15,7 @@
  * Needs root, podman, debootstrap and runc (installed with apt-get when missing). Not part of
  * `npm test`. Prints one line per step with its duration; exits 1 at the first failure.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile, appendFile, copyFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,8 +41,8 @@ function step(name: string): (detail?: string) => void {
   return (detail = '') => process.stdout.write(`✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)${detail ? `: ${detail}` : ''}\n`);
 }
 
-function sh(command: string, args: string[], options: { cwd?: string; input?: Buffer; quiet?: boolean } = {}): string {
-  const result = spawnSync(command, args, { cwd: options.cwd, input: options.input, encoding: 'utf8', maxBuffer: 1 << 30 });
+function sh(command: string, args: string[], options: { cwd?: string } = {}): string {
+  const result = spawnSync(command, args, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status ?? result.signal}:\n${(result.stdout ?? '').slice(-3000)}\n${(result.stderr ?? '').slice(-3000)}`);
   }
@@ -105,8 +105,9 @@ async function buildBase(): Promise<void> {
     await rm(join(rootfs, 'var/cache/apt/archives'), { recursive: true, force: true });
 
     done = step(`podman import → ${BASE_IMAGE}`);
-    const tar = execFileSync('tar', ['-C', rootfs, '-c', '.'], { maxBuffer: 1 << 31 });
-    sh('podman', ['import', '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', '-', BASE_IMAGE], { input: tar });
+    const archive = join(work, 'rootfs.tar');
+    sh('tar', ['-C', rootfs, '-cf', archive, '.']);
+    sh('podman', ['import', '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', archive, BASE_IMAGE]);
     done();
   } finally {
     await rm(work, { recursive: true, force: true });

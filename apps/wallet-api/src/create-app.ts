@@ -1,15 +1,18 @@
 import { AppConfig, AppLogger, createRootLogger, jsonBodyMiddleware, MetricsService, requestIdMiddleware } from '@app/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { httpObservabilityMiddleware } from './http/http-observability.middleware';
 import { ShutdownState } from './http/shutdown-state';
 import { setupOpenApi } from './openapi';
 
-/** Builds the application exactly as production runs it (used by main, the CLI and the tests). */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+/**
+ * Builds the application exactly as production runs it (used by main, the CLI and the tests); main
+ * passes the adapter of the server that already listens while it starts (see StartupServer).
+ */
+export async function createApp(config: AppConfig, adapter: ExpressAdapter = new ExpressAdapter()): Promise<NestExpressApplication> {
   const logger = new AppLogger(createRootLogger(config.log.level));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, { bodyParser: false, logger });
   configureApp(app, logger);
   return app;
 }

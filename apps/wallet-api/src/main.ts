@@ -60,7 +60,7 @@ async function listenEarly(config: AppConfig): Promise<StartupServer> {
 
 /** Runs the HTTP application in this process until SIGTERM/SIGINT, then drains and exits. */
 async function serve(config: AppConfig, signals: ShutdownSignals, startup: StartupServer, embedded?: EmbeddedDatabase): Promise<void> {
-  const app = await createApp(config);
+  const app = await createApp(config, startup.adapter());
   if (signals.requested) {
     await app.close();
     await startup.close();

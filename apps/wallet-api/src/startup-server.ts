@@ -1,15 +1,17 @@
 import { buildProblem, ErrorCode, PROBLEM_CONTENT_TYPE } from '@app/common';
-import type { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
 /**
- * The service's HTTP port from the first moments of start-up. While the database is waited for,
+ * The service's HTTP server from the first moments of start-up. While the database is waited for,
  * migrated and the application built, the process answers its probes — `/health/live` 200 (the
  * process runs, so Kubernetes does not restart it), `/health/ready` 503 (no traffic yet) — and
- * every other request with a 503 problem. The application then takes over the same listening
- * socket ({@link handOver}): no moment in which connections are refused.
+ * every other request with a 503 problem. The application is built on this same server
+ * ({@link adapter}: whatever it configures on its HTTP server, timeouts say, applies to the one
+ * listening) and then takes the requests over ({@link handOver}): no moment in which connections
+ * are refused.
  */
 export class StartupServer {
   /** What readiness says while starting. */
@@ -17,6 +19,11 @@ export class StartupServer {
   private handler: Handler = (request, response) => this.answerWhileStarting(request, response);
 
   private constructor(private readonly server: Server) {}
+
+  /** An Express adapter whose HTTP server is this one (listening already), for NestFactory.create. */
+  adapter(): ExpressAdapter {
+    return new ExistingServerAdapter(this.server);
+  }
 
   static async listen(port: number, host: string): Promise<StartupServer> {
     const holder: { startup?: StartupServer } = {};
@@ -32,11 +39,10 @@ export class StartupServer {
     return holder.startup;
   }
 
-  /** From now on `app` (initialised, not listening) serves the port; `app.close()` closes it. */
+  /** From now on `app` (built on {@link adapter}, initialised) answers; `app.close()` closes the server. */
   handOver(app: NestExpressApplication): void {
-    const adapter = app.getHttpAdapter() as unknown as ExpressAdapter;
-    adapter.setHttpServer(this.server);
-    this.handler = adapter.getInstance<Handler>();
+    if (app.getHttpServer() !== this.server) throw new Error('the application was not built on the start-up server');
+    this.handler = app.getHttpAdapter().getInstance() as Handler;
   }
 
   /** Stops listening (before cluster workers take the port over). */
@@ -61,6 +67,17 @@ export class StartupServer {
     }
     response.setHeader('retry-after', '5');
     send(response, 503, PROBLEM_CONTENT_TYPE, buildProblem(ErrorCode.SERVICE_UNAVAILABLE, 'The service is starting. Retry later.'));
+  }
+}
+
+/** Nest's Express adapter, on a server that exists (and listens) already instead of a new one. */
+class ExistingServerAdapter extends ExpressAdapter {
+  constructor(private readonly existing: Server) {
+    super();
+  }
+
+  override initHttpServer(): void {
+    this.httpServer = this.existing;
   }
 }
 
