@@ -76,7 +76,7 @@ export class PrivatePostgres {
         await client.connect();
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`postgres not accepting connections: ${String(error)}\n${this.output()}`);
+        if (Date.now() > deadline) throw new Error(`postgres not accepting connections: ${String(error)}\n${this.output()}`, { cause: error });
         await new Promise((r) => setTimeout(r, 100));
       } finally {
         await client.end().catch(() => undefined);

@@ -54,7 +54,9 @@ async function listenEarly(config: AppConfig): Promise<StartupServer> {
   try {
     return await StartupServer.listen(config.http.port, config.http.host);
   } catch (error) {
-    throw new Error(`cannot listen on ${config.http.host}:${config.http.port} (${error instanceof Error ? error.message : String(error)}); set PORT or HOST`);
+    throw new Error(`cannot listen on ${config.http.host}:${config.http.port} (${error instanceof Error ? error.message : String(error)}); set PORT or HOST`, {
+      cause: error,
+    });
   }
 }
 

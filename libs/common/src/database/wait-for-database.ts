@@ -38,6 +38,7 @@ export async function waitForDatabase<T>(attempt: () => Promise<T>, options: Wai
         throw new Error(
           `the database was not reachable within ${Math.round(options.timeoutMs / 1000)} s (DATABASE_STARTUP_TIMEOUT_MS); ` +
             `${tries} attempts, the last: ${reason}`,
+          { cause: error },
         );
       }
       const pause = Math.min(delay * (0.75 + Math.random() * 0.5), options.timeoutMs - waited);
