@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { FaultyProxy } from '../support/faulty-proxy';
 import { getJson, sleep } from '../support/http-json';
 import { launchService, SpawnedService, waitForOutput } from '../support/spawned-service';
@@ -45,7 +46,7 @@ describe('Start-up while the database is unreachable', () => {
     const service = await launchService({ DATABASE_URL: proxy.route(db.url), LOG_LEVEL: 'warn' });
     try {
       expect(await waitForStatus(service.url, '/health/live', 200, 30000)).toBe(200);
-      await waitForOutput(service, /database not reachable .*retrying in/);
+      await waitForOutput(service, /database unavailable .*retrying in/);
       const ready = await getJson(service.url, '/health/ready');
       expect(ready.status).toBe(503);
       expect(ready.body).toMatchObject({ status: 'error', error: { database: { status: 'down' } } });
@@ -83,9 +84,52 @@ describe('Start-up while the database is unreachable', () => {
 
   it('stops at once, exit code 0, when SIGTERM arrives while it waits', async () => {
     const service = await launchService({ DATABASE_URL: proxy.route(db.url), LOG_LEVEL: 'info' });
-    await waitForOutput(service, /database not reachable/);
+    await waitForOutput(service, /database unavailable/);
     service.child.kill('SIGTERM');
     expect(await service.exited).toBe(0);
     expect(service.output()).toMatch(/SIGTERM during start-up: stopping before serving/);
   }, 60000);
+});
+
+/** The key every replica's set-up locks (libs/common/src/database/database-setup.ts). */
+const SETUP_LOCK_KEY = '4478300112002';
+
+describe('Start-up while another replica holds the set-up lock', () => {
+  it.each(['none', 'transaction'])(
+    'waits for it (DATABASE_POOLER=%s) longer than any request timeout, unready, then serves',
+    async (pooler) => {
+      const db = await TestDatabase.create();
+      const holder = new Client({ connectionString: db.url });
+      await holder.connect();
+      await holder.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK_KEY]);
+      // A 1 s statement timeout and a 1 s lock timeout: a set-up that waited with the requests'
+      // settings (or their 2 s client read timeout) would fail long before the lock is released.
+      const service = await launchService({
+        DATABASE_URL: db.url,
+        DATABASE_POOLER: pooler,
+        DATABASE_STATEMENT_TIMEOUT_MS: '1000',
+        DATABASE_LOCK_TIMEOUT_MS: '1000',
+        LOG_LEVEL: 'warn',
+      });
+      try {
+        expect(await waitForStatus(service.url, '/health/live', 200, 30000)).toBe(200);
+        const waiting = `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
+        for (let i = 0; i < 100 && (await holder.query(waiting)).rows[0].n === 0; i++) await sleep(100);
+        expect((await holder.query(waiting)).rows[0].n).toBe(1);
+        await sleep(5000);
+        expect(stillRunning(service)).toBe(true);
+        expect((await getJson(service.url, '/health/ready')).status).toBe(503);
+
+        await holder.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK_KEY]);
+        expect(await waitForStatus(service.url, '/health/ready', 200, 45000)).toBe(200);
+        expect(service.output()).not.toMatch(/Query read timeout|canceling statement|lock timeout/);
+      } finally {
+        await holder.end();
+        service.child.kill('SIGTERM');
+        await service.exited;
+        await db.drop();
+      }
+    },
+    120000,
+  );
 });

@@ -18,7 +18,7 @@ describe(waitForDatabase.name, () => {
     );
     expect({ result, calls }).toEqual({ result: 'ready', calls: 4 });
     expect(log).toHaveLength(3);
-    expect(log[0]).toMatch(/^database not reachable \(DATABASE_URL \(db:5432\/w\): connect ECONNREFUSED .*\); not ready, retrying in/);
+    expect(log[0]).toMatch(/^database unavailable \(DATABASE_URL \(db:5432\/w\): connect ECONNREFUSED .*\); not ready, retrying in/);
     expect(log.join('\n')).not.toContain('secret');
   });
 

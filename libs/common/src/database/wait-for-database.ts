@@ -42,7 +42,7 @@ export async function waitForDatabase<T>(attempt: () => Promise<T>, options: Wai
         );
       }
       const pause = Math.min(delay * (0.75 + Math.random() * 0.5), options.timeoutMs - waited);
-      options.log(`database not reachable (${reason}); not ready, retrying in ${(pause / 1000).toFixed(1)} s`);
+      options.log(`database unavailable (${reason}); not ready, retrying in ${(pause / 1000).toFixed(1)} s`);
       await sleepUnlessStopped(pause, options.stopRequested);
       delay = Math.min(delay * 2, options.maxDelayMs ?? 10_000);
     }
