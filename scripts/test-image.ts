@@ -16,7 +16,7 @@
  * `npm test`. Prints one line per step with its duration; exits 1 at the first failure.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile, appendFile, copyFile, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,11 +29,36 @@ const CONTAINER = 'dino-wallet-image-test';
 const DATABASE_URL = process.env.IMAGE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/dino_image_test';
 const PORT = process.env.IMAGE_TEST_PORT ?? '3199';
 const MASTER_KEY = 'dino-image-test-master-key-0123456789abcdef';
-/** crun fails on this kind of host's cgroups: runc with cgroupfs to run, chroot isolation to build. */
-const RUN = ['run', '--runtime', 'runc', '--cgroup-manager', 'cgroupfs'];
+/**
+ * crun fails on this kind of host's cgroups: runc with cgroupfs to run, chroot isolation to build.
+ * Without CAP_SYS_RESOURCE (a host that is itself a container) podman's default limits (nofile and
+ * nproc above the host's) cannot be set: ask for the host's own. No systemd: podman cannot arm its
+ * healthcheck timer, so the HEALTHCHECK is run by hand (`podman healthcheck run`).
+ */
+const RUN = [
+  'run',
+  '--runtime',
+  'runc',
+  '--cgroup-manager',
+  'cgroupfs',
+  '--ulimit',
+  `nofile=${softLimit('Max open files', 65536)}`,
+  '--ulimit',
+  `nproc=${softLimit('Max processes', 4096)}`,
+  '--health-interval',
+  'disable',
+];
 const HARDENED = ['--read-only', '--tmpfs', '/tmp', '--user', '1000:1000', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--network', 'host'];
 
 const started = Date.now();
+
+/** `soft:soft` of one of this process's limits, at most `cap`. */
+function softLimit(name: string, cap: number): string {
+  const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith(name));
+  const soft = Number(line?.slice(name.length).trim().split(/\s+/)[0]);
+  const value = Number.isFinite(soft) && soft > 0 ? Math.min(soft, cap) : cap;
+  return `${value}:${value}`;
+}
 
 function step(name: string): (detail?: string) => void {
   const t0 = Date.now();
