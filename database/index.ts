@@ -1,8 +1,9 @@
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { JournalCheckByKey1764000000001 } from './migrations/1764000000001-journal-check-by-key';
+import { AccessControl1764000000002 } from './migrations/1764000000002-access-control';
 
 export { runInitialSeed, SEED_ASSETS, SEED_USERNAMES, SYSTEM_ACCOUNT_NAMES } from './seeds/initial.seed';
 export { RUNTIME_SEQUENCE_GRANTS, RUNTIME_TABLE_GRANTS, type RuntimeTableGrant } from './runtime-grants';
 
 /** Every migration, in order. TypeORM runs the ones the database has not recorded yet. */
-export const MIGRATIONS = [InitialSchema1764000000000, JournalCheckByKey1764000000001];
+export const MIGRATIONS = [InitialSchema1764000000000, JournalCheckByKey1764000000001, AccessControl1764000000002];

@@ -32,6 +32,11 @@ export const RUNTIME_TABLE_GRANTS: Readonly<Record<string, RuntimeTableGrant>> =
     updateColumns: ['status_code', 'response_body', 'journal_id', 'completed_at'],
     why: 'keys are claimed, completed with the stored response, and purged after the retention',
   },
+  api_keys: {
+    privileges: ['SELECT', 'INSERT'],
+    updateColumns: ['revoked_at', 'last_used_at'],
+    why: 'keys are made, looked up by hash, revoked (the row stays, for attribution) and marked as used; never deleted',
+  },
   schema_migrations: { privileges: ['SELECT'], why: 'with DB_AUTO_SETUP=false the service checks that no migration is pending' },
 };
 

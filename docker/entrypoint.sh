@@ -4,6 +4,8 @@
 #   entrypoint.sh                  start the service (node dist/…/main.js)
 #   entrypoint.sh migrate seed     run CLI commands in order (migrate, seed, verify), e.g. the
 #                                  Kubernetes migration Job; stops at the first that fails
+#   entrypoint.sh keys create --name NAME --scopes a,b   make an API key (also: keys list,
+#                                  keys revoke ID); the secret is printed once
 #   entrypoint.sh openapi [file]   write the OpenAPI document (needs no database)
 #   entrypoint.sh <program> …      run anything else as given (sh, node -e …)
 #
@@ -48,6 +50,10 @@ case "$1" in
       shift
     done
     exec node "$BUILD_DIR/cli.js" "$1"
+    ;;
+  keys)
+    require_database_url
+    exec node "$BUILD_DIR/cli.js" "$@"
     ;;
   openapi)
     exec node "$BUILD_DIR/cli.js" "$@"

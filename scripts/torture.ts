@@ -9,10 +9,12 @@
  *
  * Bounded by --operations and --seconds; loopback only. Env: TORTURE_URL (running services,
  * comma-separated), DATABASE_URL (a PostgreSQL to start the service on and to audit with SQL;
- * default: an embedded one in a temporary folder), TORTURE_* for every flag.
+ * default: an embedded one in a temporary folder), TORTURE_API_KEY (the credential for TORTURE_URL:
+ * an API key with users:write, wallets:* and ledger:verify, or the master key; the services this
+ * script starts itself get the test master key), TORTURE_* for every flag.
  */
 import { randomBytes } from 'node:crypto';
-import { postJson } from '../test/support/http-json';
+import { postJson, useDefaultSecret } from '../test/support/http-json';
 import { audit } from './torture/audit';
 import { parseOptions, TortureOptions } from './torture/options';
 import { provideTarget } from './torture/target';
@@ -64,6 +66,7 @@ async function main(): Promise<number> {
     say(error instanceof Error ? error.message : String(error));
     return 2;
   }
+  if (options.urls.length > 0) useDefaultSecret(process.env.TORTURE_API_KEY);
   const target = await provideTarget(options, say);
   try {
     const tag = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;

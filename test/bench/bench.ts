@@ -24,6 +24,7 @@ import { runHttp, scenarios } from './http-load';
 import { measureCpu, measurePgbenchCpu } from './cpu';
 import { loadSeedSchema, runPgbench } from './pgbench';
 import { formatTable, ScenarioResult, writeChart } from './report';
+import { authHeaders, TEST_MASTER_KEY } from '../support/auth';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -74,7 +75,15 @@ async function startService(databaseUrl: string, env: Record<string, string> = {
   const port = await freePort();
   const args = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : [];
   const child = spawn(process.execPath, [...args, SERVICE_MAIN], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', ...env },
+    env: {
+      ...process.env,
+      API_MASTER_KEY: TEST_MASTER_KEY,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -101,10 +110,18 @@ async function inParallel<T>(items: readonly T[], width: number, work: (item: T)
 async function post(url: string, path: string, body: unknown, key?: string): Promise<{ status: number; body: { id?: string } }> {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(key ? { 'idempotency-key': key } : {}) },
+    headers: { 'content-type': 'application/json', ...authHeaders(), ...(key ? { 'idempotency-key': key } : {}) },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as { id?: string } };
+}
+
+/** The load runs with an API key, as game servers do (the master key skips the key cache). */
+async function createBenchKey(url: string): Promise<string> {
+  const res = await post(url, '/v1/api-keys', { name: 'bench', scopes: ['wallets:read', 'wallets:topup', 'wallets:spend', 'wallets:transfer'] });
+  const secret = (res.body as { secret?: string }).secret;
+  if (res.status !== 201 || !secret) throw new Error(`creating the bench API key failed: ${res.status}`);
+  return secret;
 }
 
 async function createFundedUsers(url: string): Promise<string[]> {
@@ -160,7 +177,7 @@ async function main(): Promise<void> {
     }
     say(`▶ creating and funding ${USERS} users`);
     const users = await createFundedUsers(service.url);
-    const all = scenarios(users);
+    const all = scenarios(users, await createBenchKey(service.url));
     await runHttp(service.url, all[0], 3, CONNECTIONS, progress('warm-up', 3));
     for (const scenario of all.filter((s) => selected(s.name))) {
       const pid = service.child.pid ?? 0;
@@ -168,7 +185,7 @@ async function main(): Promise<void> {
     }
 
     say('▶ GET /v1/ledger/verify');
-    const verify = (await (await fetch(`${service.url}/v1/ledger/verify`)).json()) as { ok: boolean; assets: Array<{ assetCode: string; entries: number; mismatches: unknown[] }> };
+    const verify = (await (await fetch(`${service.url}/v1/ledger/verify`, { headers: authHeaders() })).json()) as { ok: boolean; assets: Array<{ assetCode: string; entries: number; mismatches: unknown[] }> };
 
     if (ONLY) {
       say('');

@@ -38,13 +38,17 @@ export interface Scenario {
 
 const json = { 'content-type': 'application/json' };
 
-/** The HTTP workloads of the bench, over `users` (random user per request, unique keys). */
-export function scenarios(users: readonly string[]): Scenario[] {
+/**
+ * The HTTP workloads of the bench, over `users` (random user per request, unique keys), every request
+ * authenticated with `secret` (an API key: the path every game server takes).
+ */
+export function scenarios(users: readonly string[], secret: string): Scenario[] {
   const pick = () => users[Math.floor(Math.random() * users.length)];
+  const authorization = `Bearer ${secret}`;
   const write = (path: string, body: Record<string, unknown>): CannonRequest => ({
     method: 'POST',
     path,
-    headers: { ...json, 'idempotency-key': randomUUID() },
+    headers: { ...json, authorization, 'idempotency-key': randomUUID() },
     body: JSON.stringify(body),
   });
   return [
@@ -59,7 +63,7 @@ export function scenarios(users: readonly string[]): Scenario[] {
         return write('/v1/transfers', { fromUserId: from, toUserId: to, assetCode: 'GOLD', amount: 1 + Math.floor(Math.random() * 10) });
       },
     },
-    { name: 'balance reads (HTTP)', next: () => ({ method: 'GET', path: `/v1/users/${pick()}/balances`, headers: {} }) },
+    { name: 'balance reads (HTTP)', next: () => ({ method: 'GET', path: `/v1/users/${pick()}/balances`, headers: { authorization } }) },
   ];
 }
 

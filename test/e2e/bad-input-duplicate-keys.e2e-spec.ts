@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
 import { ledgerSnapshot } from '../support/ledger-invariants';
 import { expectProblem } from '../support/problem-assertions';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -27,7 +26,7 @@ describe('Bad input: duplicate keys', () => {
     }
     for (const userId of [users.plain, users.marked]) {
       const before = await ledgerSnapshot(t.db);
-      const res = await request(t.url)
+      const res = await t.client.http()
         .post('/v1/topup')
         .set('Idempotency-Key', `dup-${randomUUID()}`)
         .set('Content-Type', 'application/json')

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import request, { Test } from 'supertest';
+import type { Test } from 'supertest';
 import { ledgerSnapshot, ledgerViolations } from '../support/ledger-invariants';
 import { expectProblem } from '../support/problem-assertions';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -31,7 +31,7 @@ interface Row {
 }
 
 let t: TestApp;
-const api = () => request(t.url);
+const api = () => t.client.http();
 const key = () => `bad-${randomUUID()}`;
 
 type Body = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { spawnService } from '../support/spawned-service';
 import { TestDatabase } from '../support/test-database';
+import { authHeaders } from '../support/auth';
 
 interface Planned {
   readonly path: string;
@@ -11,7 +12,7 @@ interface Planned {
 async function send(url: string, p: Planned): Promise<{ status: number; text: string; replayed: boolean }> {
   const res = await fetch(`${url}${p.path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': p.key },
+    headers: { 'content-type': 'application/json', 'idempotency-key': p.key, ...authHeaders() },
     body: JSON.stringify(p.body),
   });
   return { status: res.status, text: await res.text(), replayed: res.headers.get('idempotent-replayed') === 'true' };
@@ -35,7 +36,7 @@ describe('Crash recovery', () => {
     for (let i = 0; i < 6; i++) {
       const res = await fetch(`${service.url}/v1/users`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authHeaders() },
         body: JSON.stringify({ username: `crash_${i}` }),
       });
       users.push(((await res.json()) as { id: string }).id);
@@ -83,7 +84,7 @@ describe('Crash recovery', () => {
         `SELECT count(*) AS records FROM idempotency_keys WHERE key LIKE 'crash-%' AND status_code = 201`,
       );
       expect(journals).toBe(records);
-      const verify = (await (await fetch(`${service.url}/v1/ledger/verify`)).json()) as { ok: boolean };
+      const verify = (await (await fetch(`${service.url}/v1/ledger/verify`, { headers: authHeaders() })).json()) as { ok: boolean };
       expect(verify.ok).toBe(true);
     } finally {
       service.child.kill('SIGTERM');

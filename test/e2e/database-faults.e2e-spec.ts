@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import request from 'supertest';
+import { authedRequest } from '../support/auth';
 import { postJson, sleep } from '../support/http-json';
 import { ledgerSnapshot, ledgerViolations } from '../support/ledger-invariants';
 import { expectNoLeak, expectProblem } from '../support/problem-assertions';
@@ -57,7 +57,7 @@ describe('Database faults', () => {
       }
       // Reads and user creation need the database too: the same 503, not a 500.
       expectProblem(await s.get(`/v1/users/${alice}/balances`), 503, 'SERVICE_UNAVAILABLE');
-      expectProblem(await request(s.url).post('/v1/users').send({ username: `outage_${mode}` }), 503, 'SERVICE_UNAVAILABLE');
+      expectProblem(await authedRequest(s.url).post('/v1/users').send({ username: `outage_${mode}` }), 503, 'SERVICE_UNAVAILABLE');
       expect((await s.get('/health/live')).status).toBe(200);
 
       // Nothing half-written, and no idempotency record that would hold the keys.

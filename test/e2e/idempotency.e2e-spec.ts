@@ -1,5 +1,4 @@
 import { IdempotencyPurgeService } from '@app/idempotency';
-import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('Idempotency', () => {
@@ -29,18 +28,18 @@ describe('Idempotency', () => {
 
   it('treats the header and the body field as the same key, and normalises the request', async () => {
     const user = await t.client.givenUserWithBalance(100n);
-    const first = await request(t.url)
+    const first = await t.client.http()
       .post('/v1/spend')
       .set('Idempotency-Key', 'carrier-1')
       .send({ userId: user, assetCode: 'GOLD', amount: 10 })
       .expect(201);
-    const bodyKey = await request(t.url)
+    const bodyKey = await t.client.http()
       .post('/v1/spend')
       .send({ userId: user, assetCode: 'GOLD', amount: '10', description: null, metadata: {}, idempotencyKey: 'carrier-1' })
       .expect(201);
     expect(bodyKey.text).toBe(first.text);
     expect(bodyKey.headers['idempotent-replayed']).toBe('true');
-    const both = await request(t.url)
+    const both = await t.client.http()
       .post('/v1/spend')
       .set('Idempotency-Key', 'carrier-1')
       .send({ userId: user, assetCode: 'GOLD', amount: 10, idempotencyKey: 'carrier-1' })
@@ -51,13 +50,13 @@ describe('Idempotency', () => {
 
   it('refuses a request whose header and body keys differ, or that has no key', async () => {
     const user = await t.client.givenUserWithBalance(100n);
-    const mismatch = await request(t.url)
+    const mismatch = await t.client.http()
       .post('/v1/spend')
       .set('Idempotency-Key', 'a')
       .send({ userId: user, assetCode: 'GOLD', amount: 1, idempotencyKey: 'b' })
       .expect(400);
     expect(mismatch.body.code).toBe('VALIDATION_FAILED');
-    const none = await request(t.url).post('/v1/spend').send({ userId: user, assetCode: 'GOLD', amount: 1 }).expect(400);
+    const none = await t.client.http().post('/v1/spend').send({ userId: user, assetCode: 'GOLD', amount: 1 }).expect(400);
     expect(none.body.errors[0].field).toBe('Idempotency-Key');
     expect(await t.client.balance(user)).toBe(100n);
   });

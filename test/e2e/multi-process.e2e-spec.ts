@@ -53,7 +53,8 @@ describe('Several service processes on one database', () => {
       const applied = services.map((s) => (s.output().match(/applied migration/g) ?? []).length);
       expect(applied.sort()).toEqual([0, MIGRATIONS.length]);
 
-      const migrations = await db.query(`SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name ORDER BY name`);
+      // Ordered by timestamp, the order migrations run in (names start differently).
+      const migrations = await db.query(`SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name ORDER BY max(timestamp)`);
       expect(migrations.rows).toEqual(MIGRATIONS.map((m) => ({ name: new m().name, n: 1 })));
       const assets = await db.query(`SELECT code FROM assets ORDER BY code`);
       expect(assets.rows.map((r) => r.code)).toEqual(SEED_ASSETS.map((a) => a.code).sort());

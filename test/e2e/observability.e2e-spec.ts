@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import supertest from 'supertest';
 import { spawnService } from '../support/spawned-service';
 import { startTestApp, TestApp } from '../support/test-app';
 import { TestDatabase } from '../support/test-database';
+import { authHeaders } from '../support/auth';
 
 function metric(text: string, name: string, labels: Record<string, string> = {}): number {
   const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
@@ -22,13 +22,13 @@ describe('Metrics', () => {
   afterAll(() => t.close());
 
   it('moves the counters with the writes', async () => {
-    const before = (await supertest(t.url).get('/metrics').expect(200)).text;
+    const before = (await t.client.http().get('/metrics').expect(200)).text;
     const user = await t.client.givenUserWithBalance(10n); // one top-up
     await t.client.spend(user, 3, { key: 'm-1' });
     await t.client.spend(user, 3, { key: 'm-1' }); // replay
     await t.client.spend(user, 100); // INSUFFICIENT_FUNDS
-    await supertest(t.url).get('/v1/ledger/verify').expect(200);
-    const res = await supertest(t.url).get('/metrics').expect(200);
+    await t.client.http().get('/v1/ledger/verify').expect(200);
+    const res = await t.client.http().get('/metrics').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const after = res.text;
     const delta = (name: string, labels: Record<string, string> = {}) =>
@@ -57,7 +57,7 @@ function post(url: string, path: string, body: unknown): Promise<Outcome> {
     const data = JSON.stringify(body);
     const req = httpRequest(
       `${url}${path}`,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'idempotency-key': key } },
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'idempotency-key': key, ...authHeaders() } },
       (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
@@ -77,7 +77,7 @@ describe('Graceful shutdown', () => {
     try {
       const user = ((await (await fetch(`${service.url}/v1/users`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authHeaders() },
         body: JSON.stringify({ username: 'draining' }),
       })).json()) as { id: string }).id;
 

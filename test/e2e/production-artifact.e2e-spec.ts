@@ -4,7 +4,7 @@ import { copyFile, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import request from 'supertest';
+import { authedRequest, TEST_MASTER_KEY } from '../support/auth';
 import { freePort } from '../support/spawned-service';
 import { TestDatabase } from '../support/test-database';
 
@@ -53,12 +53,12 @@ describe('The production artefact (docker/Dockerfile without Docker)', () => {
 
   it('sets up an empty database, serves the seeded assets and passes its HEALTHCHECK', async () => {
     server = await startService(scratch, { DATABASE_URL: db.url });
-    await request(server.url).get('/health/ready').expect(200);
-    const assets = await request(server.url).get('/v1/assets').expect(200);
+    await authedRequest(server.url).get('/health/ready').expect(200);
+    const assets = await authedRequest(server.url).get('/v1/assets').expect(200);
     expect((assets.body.data as Array<{ code: string }>).map((a) => a.code).sort()).toEqual(['DIAMOND', 'GOLD', 'POINT']);
 
-    const alice = await request(server.url).get('/v1/users').query({ username: 'alice' }).expect(200);
-    await request(server.url)
+    const alice = await authedRequest(server.url).get('/v1/users').query({ username: 'alice' }).expect(200);
+    await authedRequest(server.url)
       .post('/v1/topup')
       .set('Idempotency-Key', 'artifact-topup-1')
       .send({ userId: alice.body.data[0].id, assetCode: 'GOLD', amount: '250' })
@@ -105,6 +105,7 @@ async function startService(dir: string, env: Record<string, string>): Promise<R
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_POOL_SIZE: '4',
+      API_MASTER_KEY: TEST_MASTER_KEY,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,7 @@ import {
 } from '@app/sdk';
 import { randomUUID } from 'node:crypto';
 import { OpenApiResponseValidator } from '../support/openapi-response-validator';
+import { TEST_MASTER_KEY } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /**
@@ -25,7 +26,7 @@ describe(WalletApiClient.name, () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    sdk = new WalletApiClient({ baseUrl: app.url, retries: 0, fetch: documented.fetch });
+    sdk = new WalletApiClient({ baseUrl: app.url, apiKey: TEST_MASTER_KEY, retries: 0, fetch: documented.fetch });
   });
 
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
@@ -14,7 +13,7 @@ describe('Contract walkthrough', () => {
   afterAll(() => t.close());
 
   it('creates a user, tops up, spends, receives a bonus, transfers, and reads balances and paged history', async () => {
-    const http = request(t.url);
+    const http = t.client.http();
     const carol = (await http.post('/v1/users').send({ username: 'carol' }).expect(201)).body;
     const dave = (await http.post('/v1/users').send({ username: 'dave' }).expect(201)).body;
 
@@ -36,6 +35,7 @@ describe('Contract walkthrough', () => {
       description: 'Starter pack',
       metadata: { sku: 'gold-350', store: 'web' },
       idempotencyKey: 'order-7781',
+      createdBy: 'master',
       createdAt: expect.stringMatching(ISO_MS),
       entries: [
         { account: TREASURY, amount: '-350', balanceAfter: expect.stringMatching(/^-\d+$/) },
@@ -116,6 +116,7 @@ describe('Contract walkthrough', () => {
         description: 'gg',
         metadata: {},
         idempotencyKey: 'gift-1',
+        createdBy: 'master',
         createdAt: transfer.body.createdAt,
       },
       expect.objectContaining({ id: bonus.body.id, type: 'BONUS', direction: 'CREDIT', counterparty: { kind: 'SYSTEM', name: 'BONUS' } }),

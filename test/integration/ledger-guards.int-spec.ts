@@ -32,8 +32,8 @@ describe('Ledger database guards', () => {
       const {
         rows: [journal],
       } = await client.query<{ id: string }>(
-        `INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key)
-         VALUES ('TOPUP', 'GOLD', $1, $2, 'raw-' || gen_random_uuid()) RETURNING id`,
+        `INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key, created_by)
+         VALUES ('TOPUP', 'GOLD', $1, $2, 'raw-' || gen_random_uuid(), 'master') RETURNING id`,
         [alice, amount],
       );
       await client.query(
@@ -96,7 +96,7 @@ describe('Ledger database guards', () => {
     await expect(post([[treasury, -1, 0], [aliceGold, 1, 0]], 1_000_000_000_000_001)).rejects.toEqual(sqlstate('23514'));
     await expect(
       db.query(
-        `INSERT INTO journal_transactions (type, asset_code, user_id, to_user_id, amount, idempotency_key) VALUES ('TRANSFER', 'GOLD', $1, $1, 5, 'self')`,
+        `INSERT INTO journal_transactions (type, asset_code, user_id, to_user_id, amount, idempotency_key, created_by) VALUES ('TRANSFER', 'GOLD', $1, $1, 5, 'self', 'master')`,
         [alice],
       ),
     ).rejects.toEqual(sqlstate('23514'));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import request from 'supertest';
+import { authedRequest } from '../support/auth';
 import type { TestDatabase } from '../support/test-database';
 import { describeRequest, findSerialOrder, mismatch } from './wallet-answers';
 import { Baseline, databaseMismatches, Encoding, sendWrite } from './wallet-driver';
@@ -83,12 +83,12 @@ export class CreateUser implements Command {
   check = () => true;
   async run(m: RunState, r: RealSystem): Promise<void> {
     if (this.taken) {
-      const existing = await request(r.url).get(`/v1/users/${user(m, 0)}`);
-      const res = await request(r.url).post('/v1/users').send({ username: existing.body.username });
+      const existing = await authedRequest(r.url).get(`/v1/users/${user(m, 0)}`);
+      const res = await authedRequest(r.url).post('/v1/users').send({ username: existing.body.username });
       if (res.status !== 409 || res.body.code !== 'USERNAME_TAKEN') throw new Error(`a taken username got ${res.status} ${res.text}`);
     } else {
       const username = `${m.run}_u${m.nextId++}`;
-      const res = await request(r.url).post('/v1/users').send({ username });
+      const res = await authedRequest(r.url).post('/v1/users').send({ username });
       if (res.status !== 201 || res.body.username !== username) throw new Error(`create user got ${res.status} ${res.text}`);
       m.wallet.users.push(res.body.id as string);
     }
@@ -189,7 +189,7 @@ export class ReadBalances implements Command {
   check = () => true;
   async run(m: RunState, r: RealSystem): Promise<void> {
     const userId = user(m, this.who);
-    const res = await request(r.url).get(`/v1/users/${userId}/balances`);
+    const res = await authedRequest(r.url).get(`/v1/users/${userId}/balances`);
     const want = { userId, balances: ASSETS.map((a) => ({ assetCode: a, balance: m.wallet.balance({ kind: 'USER', userId }, a).toString() })) };
     const got = { ...res.body, balances: [...(res.body.balances ?? [])].sort((a: { assetCode: string }, b: { assetCode: string }) => ASSETS.indexOf(a.assetCode as Asset) - ASSETS.indexOf(b.assetCode as Asset)) };
     count('read balances');
@@ -214,7 +214,7 @@ export class ReadHistory implements Command {
     let cursor: string | null = null;
     do {
       const query: Record<string, string | number> = { limit: this.limit, ...(this.asset ? { assetCode: this.asset } : {}), ...(cursor ? { cursor } : {}) };
-      const res = await request(r.url).get(`/v1/users/${userId}/transactions`).query(query);
+      const res = await authedRequest(r.url).get(`/v1/users/${userId}/transactions`).query(query);
       if (res.status !== 200) throw new Error(`history page of ${userId}: ${res.status} ${res.text}`);
       if (res.body.data.length > this.limit) throw new Error(`a page of ${res.body.data.length} items for limit ${this.limit}`);
       items.push(...res.body.data);
@@ -243,7 +243,7 @@ export class ReadTransaction implements Command {
   async run(m: RunState, r: RealSystem): Promise<void> {
     const ids = [...m.wallet.transactions.keys()];
     const id = ids[this.pick % ids.length];
-    const res = await request(r.url).get(`/v1/transactions/${id}`);
+    const res = await authedRequest(r.url).get(`/v1/transactions/${id}`);
     count('read transaction');
     if (res.status !== 200 || res.text !== m.wallet.transactions.get(id)) {
       throw new Error(`transaction ${id}: got ${res.status} ${res.text}, the write returned ${m.wallet.transactions.get(id)}`);

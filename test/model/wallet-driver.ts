@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { authedRequest } from '../support/auth';
 import { ledgerViolations } from '../support/ledger-invariants';
 import type { TestDatabase } from '../support/test-database';
 import type { Answer } from './wallet-answers';
@@ -24,7 +24,7 @@ export async function sendWrite(url: string, req: WriteRequest, enc: Encoding): 
   if (req.description !== null || enc.explicitDefaults) body.description = req.description;
   if (Object.keys(req.metadata).length > 0 || enc.explicitDefaults) body.metadata = req.metadata;
   if (enc.keyCarrier !== 'header') body.idempotencyKey = req.key;
-  const pending = request(url).post(ENDPOINTS[req.kind]);
+  const pending = authedRequest(url).post(ENDPOINTS[req.kind]);
   if (enc.keyCarrier !== 'body') pending.set('Idempotency-Key', req.key);
   const res = await pending.send(body);
   return {

@@ -1,3 +1,5 @@
+import request from 'supertest';
+
 /**
  * Credentials for tests. Every service a test starts (startTestApp, spawnService) gets
  * `API_MASTER_KEY = TEST_MASTER_KEY` unless the test sets its own, and the test clients
@@ -14,4 +16,9 @@ export function bearer(secret: string = TEST_MASTER_KEY): string {
 /** Headers that carry the credential, for fetch. */
 export function authHeaders(secret: string = TEST_MASTER_KEY): Record<string, string> {
   return { authorization: bearer(secret) };
+}
+
+/** supertest for a base URL, every request carrying the credential (the master key by default). */
+export function authedRequest(url: string, secret: string = TEST_MASTER_KEY) {
+  return request.agent(url).set('Authorization', bearer(secret));
 }

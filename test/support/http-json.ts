@@ -34,8 +34,15 @@ export function getJson(baseUrl: string, path: string, options: RequestOptions =
   return call(`${baseUrl}${path}`, { method: 'GET', headers: credential(options) }, options.timeoutMs);
 }
 
+let defaultSecret: string | undefined;
+
+/** The credential requests carry when they name none (the test master key unless set): for drivers of running services. */
+export function useDefaultSecret(secret: string | undefined): void {
+  defaultSecret = secret;
+}
+
 function credential(options: RequestOptions): Record<string, string> {
-  return options.secret === null ? {} : authHeaders(options.secret);
+  return options.secret === null ? {} : authHeaders(options.secret ?? defaultSecret);
 }
 
 /** True when the error is the abort of a request by its timeout (not a refused connection). */

@@ -23,7 +23,7 @@ function command(type: TransactionType, actingUserId: string, from: AccountRef, 
   const endpoint = `POST /v1/${type.toLowerCase()}`;
   const users: Record<string, string> =
     type === 'TRANSFER' ? { fromUserId: actingUserId, toUserId: (to as { userId: string }).userId } : { userId: actingUserId };
-  const fingerprint = fingerprintRequest(endpoint, { ...users, assetCode, amount: amount.toString(), description: null, metadata: {} });
+  const fingerprint = fingerprintRequest(endpoint, { ...users, assetCode, amount: amount.toString(), description: null, metadata: {}, credential: 'master' });
   return {
     type,
     assetCode,
@@ -32,6 +32,7 @@ function command(type: TransactionType, actingUserId: string, from: AccountRef, 
     to,
     description: null,
     metadata: {},
+    createdBy: 'master',
     idempotency: { userId: actingUserId, key, endpoint, fingerprint },
     render: renderOutcome,
   };

@@ -8,6 +8,7 @@ const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'code', 'e
 const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   INSUFFICIENT_FUNDS: ['assetCode', 'balance', 'required'],
   LIMIT_EXCEEDED: ['assetCode'],
+  FORBIDDEN: ['requiredScope'],
 };
 
 /**

@@ -1,4 +1,5 @@
-import request, { Response } from 'supertest';
+import type { Response } from 'supertest';
+import { authedRequest } from './auth';
 import { FaultyProxy } from './faulty-proxy';
 import { inParallel, postJson, sleep } from './http-json';
 import { ledgerViolations } from './ledger-invariants';
@@ -45,11 +46,11 @@ export class ServiceBehindProxy {
   }
 
   post(path: string, key: string, body: object): Promise<Response> {
-    return request(this.url).post(path).set('Idempotency-Key', key).timeout({ response: 30000 }).send(body);
+    return authedRequest(this.url).post(path).set('Idempotency-Key', key).timeout({ response: 30000 }).send(body);
   }
 
   get(path: string): Promise<Response> {
-    return request(this.url).get(path).timeout({ response: 30000 });
+    return authedRequest(this.url).get(path).timeout({ response: 30000 });
   }
 
   /** Polls `path` until it answers `status` or `withinMs` pass; returns the last answer. */

@@ -1,10 +1,12 @@
+import { ApiKeysModule, ScopeGuard } from '@app/api-keys';
 import { AppConfig, AppConfigModule, createValidationPipe, DatabaseModule, MetricsModule, ProblemExceptionFilter } from '@app/common';
 import { AssetsModule } from '@app/assets';
 import { LedgerModule } from '@app/ledger';
 import { WalletsModule } from '@app/wallets';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { ApiKeysController } from './controllers/api-keys.controller';
 import { AssetsController } from './controllers/assets.controller';
 import { HealthController } from './controllers/health.controller';
 import { LedgerController } from './controllers/ledger.controller';
@@ -16,8 +18,8 @@ import { DatabasePoolMetrics } from './http/database-pool-metrics';
 import { ShutdownState } from './http/shutdown-state';
 
 /**
- * The HTTP application: wiring only. The global pipe and filter are APP_* providers, so the
- * tests, which build this module, run exactly what production runs.
+ * The HTTP application: wiring only. The global guard (scopes), pipe and filter are APP_* providers,
+ * so the tests, which build this module, run exactly what production runs.
  */
 @Module({})
 export class AppModule {
@@ -29,6 +31,7 @@ export class AppModule {
         DatabaseModule,
         MetricsModule,
         TerminusModule.forRoot({ logger: false }),
+        ApiKeysModule,
         AssetsModule,
         LedgerModule,
         WalletsModule,
@@ -41,11 +44,13 @@ export class AppModule {
         LedgerController,
         HealthController,
         MetricsController,
+        ApiKeysController,
       ],
       providers: [
         ShutdownState,
         DatabasePoolMetrics,
         { provide: APP_FILTER, useClass: ProblemExceptionFilter },
+        { provide: APP_GUARD, useClass: ScopeGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

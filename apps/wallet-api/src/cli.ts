@@ -1,9 +1,23 @@
 import 'reflect-metadata';
-import { AppLogger, ConfigurationError, createRootLogger, loadAppConfig, setupDatabase, waitForDatabase } from '@app/common';
+import { ApiKeyResponseDto, ApiKeysService, CreateApiKeyDto, type Credential, SCOPES } from '@app/api-keys';
+import {
+  AppConfig,
+  AppLogger,
+  ConfigurationError,
+  createRootLogger,
+  DomainException,
+  flattenValidationErrors,
+  loadAppConfig,
+  setupDatabase,
+  waitForDatabase,
+} from '@app/common';
 import { LedgerVerifyService } from '@app/ledger';
-import { Logger } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { AppModule } from './app.module';
 import { provideDatabase } from './database-bootstrap';
@@ -13,7 +27,11 @@ const USAGE = `usage: cli <command>
   migrate   apply pending migrations (npm run db:migrate)
   seed      insert the seed rows that are missing (npm run db:seed)
   verify    recompute the ledger and report mismatches; exit 2 when any (npm run ledger:verify)
-  openapi   write openapi.json from the code, no database needed (npm run openapi)`;
+  openapi   write openapi.json from the code, no database needed (npm run openapi)
+  keys create --name NAME --scopes a,b [--expires-at ISO-8601] [--rate-limit N]
+            make an API key and print it with its secret, shown this once (npm run keys -- create ...)
+  keys list                        the API keys that are not revoked
+  keys revoke ID                   revoke an API key (every replica refuses it within 5 s)`;
 
 /** Operator commands; with no DATABASE_URL they use the same embedded PostgreSQL as `npm start`. */
 async function main(command: string | undefined): Promise<number> {
@@ -21,21 +39,19 @@ async function main(command: string | undefined): Promise<number> {
   Logger.overrideLogger(new AppLogger(createRootLogger('info', 2)));
   const logger = new Logger('cli');
   if (command === 'openapi') return writeOpenApi(process.argv[3] ?? 'openapi.json');
-  if (command !== 'migrate' && command !== 'seed' && command !== 'verify') {
+  if (command !== 'migrate' && command !== 'seed' && command !== 'verify' && command !== 'keys') {
     process.stderr.write(`${USAGE}\n`);
     return 64;
   }
   const { config, embedded } = await provideDatabase(loadAppConfig(process.env), logger);
   try {
+    if (command === 'keys') return await withApp(config, (app) => manageKeys(app.get(ApiKeysService), process.argv.slice(3)));
     if (command === 'verify') {
-      const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
-      try {
+      return await withApp(config, async (app) => {
         const result = await app.get(LedgerVerifyService).verify();
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
         return result.ok ? 0 : 2;
-      } finally {
-        await app.close();
-      }
+      });
     }
     // A Job started during a database outage waits for it (DATABASE_STARTUP_TIMEOUT_MS).
     const { appliedMigrations } = await waitForDatabase(
@@ -47,6 +63,56 @@ async function main(command: string | undefined): Promise<number> {
   } finally {
     await embedded?.stop();
   }
+}
+
+async function withApp<T>(config: AppConfig, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+/** The operator's own credential: every scope, recorded as `cli` on the keys it makes. */
+const CLI_CREDENTIAL: Credential = { id: 'cli', scopes: new Set(SCOPES), rateLimitPerSecond: null };
+
+async function manageKeys(keys: ApiKeysService, args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  if (action === 'list' && rest.length === 0) {
+    print({ data: (await keys.list()).map((k) => ApiKeyResponseDto.toResponse(k)) });
+    return 0;
+  }
+  if (action === 'revoke' && rest.length === 1) {
+    await keys.revoke(CLI_CREDENTIAL, rest[0]);
+    process.stderr.write(`revoked ${rest[0]}\n`);
+    return 0;
+  }
+  if (action === 'create') {
+    const { values } = parseArgs({
+      args: rest,
+      options: { name: { type: 'string' }, scopes: { type: 'string' }, 'expires-at': { type: 'string' }, 'rate-limit': { type: 'string' } },
+      strict: true,
+    });
+    const request = plainToInstance(CreateApiKeyDto, {
+      name: values.name,
+      scopes: values.scopes?.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+      expiresAt: values['expires-at'],
+      rateLimitPerSecond: values['rate-limit'] === undefined ? undefined : /^\d+$/.test(values['rate-limit']) ? Number(values['rate-limit']) : values['rate-limit'],
+    });
+    const errors = flattenValidationErrors(await validate(request));
+    if (errors.length > 0) {
+      process.stderr.write(`${errors.map((e) => `${e.field}: ${e.message}`).join('\n')}\n${USAGE}\n`);
+      return 64;
+    }
+    const { key, secret } = await keys.create(CLI_CREDENTIAL, request);
+    print({ ...ApiKeyResponseDto.toResponse(key), secret });
+    process.stderr.write('Store the secret now: it is not shown again (the service keeps only a hash).\n');
+    return 0;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 64;
 }
 
 async function writeOpenApi(target: string): Promise<number> {
@@ -63,6 +129,7 @@ main(process.argv[2]).then(
   (error: unknown) => {
     const message = error instanceof ConfigurationError || error instanceof Error ? error.message : String(error);
     process.stderr.write(`${message}\n`);
-    process.exit(1);
+    // A refusal the command caused (an unknown key id, say) is a usage error, not a failure.
+    process.exit(error instanceof DomainException ? 64 : 1);
   },
 );

@@ -1,4 +1,5 @@
-import { AppConfig, AppLogger, createRootLogger, jsonBodyMiddleware, MetricsService, requestIdMiddleware } from '@app/common';
+import { authenticationMiddleware, Authenticator } from '@app/api-keys';
+import { answerMalformedRequests, AppConfig, AppLogger, createRootLogger, jsonBodyMiddleware, MetricsService, requestIdMiddleware } from '@app/common';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -19,9 +20,12 @@ export async function createApp(config: AppConfig, adapter: ExpressAdapter = new
 
 export function configureApp(app: NestExpressApplication, logger: AppLogger): void {
   app.disable('x-powered-by');
+  answerMalformedRequests(app.getHttpServer());
   app.set('etag', false);
   app.use(requestIdMiddleware);
   app.use(httpObservabilityMiddleware(app.get(MetricsService), app.get(ShutdownState), logger.pino));
+  // Credentials first: a request without one is refused before its body is read.
+  app.use(authenticationMiddleware(app.get(Authenticator), logger.pino));
   app.use(jsonBodyMiddleware);
   setupOpenApi(app);
 }

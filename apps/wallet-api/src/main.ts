@@ -14,6 +14,7 @@ import cluster from 'node:cluster';
 import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
 import { ShutdownState } from './http/shutdown-state';
+import { provideMasterKey } from './master-key';
 import { ShutdownSignals } from './shutdown-signals';
 import { StartupServer } from './startup-server';
 import { superviseWorkers } from './workers';
@@ -27,8 +28,10 @@ async function bootstrap(): Promise<void> {
   // A worker's primary has already provided and prepared the database (see superviseWorkers).
   if (cluster.isWorker) return serve(initial, signals, await listenEarly(initial));
   const startup = await listenEarly(initial);
-  const { config, embedded } = await provideDatabase(initial);
+  const provided = await provideDatabase(initial);
+  const { embedded } = provided;
   try {
+    const config = await provideMasterKey(provided.config, embedded);
     startup.status = 'waiting for the database';
     await waitForDatabase(() => runAutoSetup(config), {
       timeoutMs: config.database.startupTimeoutMs,

@@ -1,6 +1,8 @@
-import { REQUEST_ID_HEADER } from '@app/common';
+import { BEARER_SCHEME, SCOPE_DESCRIPTIONS, SCOPES } from '@app/api-keys';
+import { ErrorCode, REQUEST_ID_HEADER } from '@app/common';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { problemResponses } from './http/api-problems.decorator';
 
 /** The version of the HTTP contract (API.md); bump it with every change clients can see. */
 export const API_VERSION = '1.0.0';
@@ -19,7 +21,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'or digit strings and always returned as digit strings. Every write needs an idempotency key ' +
         '(`Idempotency-Key` header or `idempotencyKey` body field); retrying with the same key never moves money twice. ' +
         'Errors are RFC 9457 problems (`application/problem+json`) with a machine-readable `code`. ' +
-        'Every response carries `X-Request-Id`.',
+        'Every response carries `X-Request-Id`. Every `/v1` operation and `/metrics` need a credential, ' +
+        '`Authorization: Bearer <secret>` (an API key or the master key), holding the scope the operation names in ' +
+        'its `security`; the health probes and this document are public.',
     )
     .setVersion(API_VERSION)
     .setContact('Dino Wallet team', 'https://dino-wallet.dev', 'dev@dino-wallet.dev')
@@ -31,11 +35,43 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('transactions', 'Posted transactions, as the writes returned them')
     .addTag('ledger', 'Checks of the double-entry ledger itself')
     .addTag('operations', 'Health probes and metrics')
+    .addTag('api keys', 'Credentials: API keys with scopes, made and revoked by holders of `api-keys:manage`')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'The secret of an API key (`dw_…`) or the master key (`API_MASTER_KEY`). Each operation names the one scope ' +
+          `it needs in its \`security\`. Scopes: ${SCOPES.map((s) => `\`${s}\` (${SCOPE_DESCRIPTIONS[s]})`).join('; ')}.`,
+      },
+      BEARER_SCHEME,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,
   });
-  return withRequestIdHeader(document);
+  return withAccessControl(withRequestIdHeader(document));
+}
+
+/**
+ * Access control belongs to every operation, not to a controller, so it is documented here once:
+ * an operation with a scope (see RequiresScope) also answers 401 and 403; one without is public
+ * and says so with an empty `security`.
+ */
+function withAccessControl(document: OpenAPIObject): OpenAPIObject {
+  const refusals = problemResponses([ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN]);
+  for (const pathItem of Object.values(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      if (!operation.security?.length) {
+        operation.security = [];
+        continue;
+      }
+      for (const { status, response } of refusals) operation.responses[status] ??= response;
+    }
+  }
+  return document;
 }
 
 /**

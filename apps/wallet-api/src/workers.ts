@@ -15,7 +15,13 @@ const RESTARTS_PER_MINUTE = 5;
  */
 export async function superviseWorkers(config: AppConfig, signals: ShutdownSignals, embedded?: EmbeddedDatabase): Promise<void> {
   const logger = new Logger('Workers');
-  const env = { DATABASE_URL: config.database.url ?? '', DB_AUTO_SETUP: 'false', HTTP_WORKERS: '1' };
+  const env = {
+    DATABASE_URL: config.database.url ?? '',
+    DB_AUTO_SETUP: 'false',
+    HTTP_WORKERS: '1',
+    // The development master key may come from the data folder rather than the environment.
+    ...(config.auth.masterKey === undefined ? {} : { API_MASTER_KEY: config.auth.masterKey }),
+  };
   const restarts: number[] = [];
   let stopping = false;
   let failed = false;

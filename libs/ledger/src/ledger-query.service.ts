@@ -25,6 +25,7 @@ export interface HistoryItem {
   readonly description: string | null;
   readonly metadata: Record<string, string>;
   readonly idempotencyKey: string;
+  readonly createdBy: string;
   readonly createdAt: Date;
 }
 
@@ -78,7 +79,7 @@ export class LedgerQueryService {
       `ledger_history_${variant}`,
       `SELECT e.id::text AS entry_id, e.amount::text AS amount, e.balance_after::text AS balance_after,
               j.id::text AS journal_id, j.type, j.asset_code, j.user_id, j.to_user_id, j.description, j.metadata,
-              j.idempotency_key, j.created_at
+              j.idempotency_key, j.created_by, j.created_at
          FROM accounts a
         CROSS JOIN LATERAL (
               SELECT e.id, e.journal_id, e.amount, e.balance_after FROM journal_entries e
@@ -98,7 +99,7 @@ export class LedgerQueryService {
     const rows = await this.pool.query<TransactionRow>(
       'ledger_find_transaction',
       `SELECT j.id::text AS id, j.type, j.asset_code, j.amount::text AS amount, j.user_id, j.to_user_id, j.description,
-              j.metadata, j.idempotency_key, j.created_at, e.amount::text AS entry_amount,
+              j.metadata, j.idempotency_key, j.created_by, j.created_at, e.amount::text AS entry_amount,
               e.balance_after::text AS entry_balance_after, a.kind, a.user_id AS account_user_id, a.system_name
          FROM journal_transactions j
          JOIN journal_entries e ON e.journal_id = j.id
@@ -119,6 +120,7 @@ export class LedgerQueryService {
       description: j.description,
       metadata: j.metadata,
       idempotencyKey: j.idempotency_key,
+      createdBy: j.created_by,
       createdAt: j.created_at,
       entries: rows.map((r) => ({
         account:
@@ -144,6 +146,7 @@ interface HistoryRow {
   description: string | null;
   metadata: Record<string, string>;
   idempotency_key: string;
+  created_by: string;
   created_at: Date;
 }
 
@@ -157,6 +160,7 @@ interface TransactionRow {
   description: string | null;
   metadata: Record<string, string>;
   idempotency_key: string;
+  created_by: string;
   created_at: Date;
   entry_amount: string;
   entry_balance_after: string;
@@ -177,6 +181,7 @@ function toHistoryItem(r: HistoryRow, userId: string): HistoryItem {
     description: r.description,
     metadata: r.metadata,
     idempotencyKey: r.idempotency_key,
+    createdBy: r.created_by,
     createdAt: r.created_at,
   };
 }

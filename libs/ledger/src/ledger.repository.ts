@@ -15,6 +15,7 @@ export interface JournalInsert {
   readonly description: string | null;
   readonly metadata: Readonly<Record<string, string>>;
   readonly idempotencyKey: string;
+  readonly createdBy: string;
   /** Debit then credit; entry ids are drawn in this order. */
   readonly entries: ReadonlyArray<{ readonly accountId: string; readonly amount: bigint; readonly balanceAfter: bigint }>;
 }
@@ -91,8 +92,8 @@ export class LedgerRepository {
     await tx.query(
       'ledger_insert_journals',
       `WITH journals AS (
-         INSERT INTO journal_transactions (id, type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key, created_at)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::bigint[], $7::text[], $8::jsonb[], $9::text[], $10::timestamptz[])),
+         INSERT INTO journal_transactions (id, type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key, created_at, created_by)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::bigint[], $7::text[], $8::jsonb[], $9::text[], $10::timestamptz[], $18::text[])),
        entries AS (
          INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after)
          SELECT journal_id, account_id, type, amount, balance_after
@@ -120,6 +121,7 @@ export class LedgerRepository {
         entries.map((e) => e.balanceAfter.toString()),
         [...balances.keys()],
         [...balances.values()].map((b) => b.toString()),
+        journals.map((j) => j.createdBy),
       ],
     );
   }

@@ -360,6 +360,7 @@ function toJournalInsert(command: PostingCommand, leg: AppliedLeg, id: string, c
     description: command.description,
     metadata: command.metadata,
     idempotencyKey: command.idempotency.key,
+    createdBy: command.createdBy,
     entries: [leg.debit, leg.credit],
   };
 }
@@ -376,6 +377,7 @@ function toPostedTransaction(command: PostingCommand, journal: JournalInsert, le
     description: journal.description,
     metadata: journal.metadata,
     idempotencyKey: journal.idempotencyKey,
+    createdBy: journal.createdBy,
     entries: [
       { account: command.from, amount: leg.debit.amount, balanceAfter: leg.debit.balanceAfter },
       { account: command.to, amount: leg.credit.amount, balanceAfter: leg.credit.balanceAfter },

@@ -13,6 +13,7 @@ const TRANSACTION = {
   description: null,
   metadata: {},
   idempotencyKey: 'k',
+  createdBy: 'master',
   createdAt: '2026-11-23T21:15:00.123Z',
   entries: [],
 };
@@ -37,6 +38,7 @@ function clientAnswering(...responses: Array<Response | Error>) {
   const requests: Request[] = [];
   const client = new WalletApiClient({
     baseUrl: 'http://wallet.test',
+    apiKey: 'dw_test',
     retryDelayMs: 0,
     newIdempotencyKey: () => `key-${requests.length + 1}`,
     fetch: async (request) => {
@@ -60,6 +62,13 @@ describe(WalletApiClient.name, () => {
     expect(await requests[1].json()).toEqual({ userId: 'u1', assetCode: 'GOLD', amount: '7' });
     expect(requests.map((r) => r.headers.get('Idempotency-Key'))).toEqual(['key-1', 'key-2']);
     expect(requests[0].url).toBe('http://wallet.test/v1/topup');
+  });
+
+  it('sends its API key as a bearer credential on every request, reads included', async () => {
+    const { client, requests } = clientAnswering(json(201, TRANSACTION), json(200, { data: [] }));
+    await client.topUp({ userId: 'u1', assetCode: 'GOLD', amount: 1 });
+    await client.listAssets();
+    expect(requests.map((r) => r.headers.get('Authorization'))).toEqual(['Bearer dw_test', 'Bearer dw_test']);
   });
 
   it("uses the caller's key and reports a replay", async () => {

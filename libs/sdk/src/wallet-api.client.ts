@@ -19,6 +19,11 @@ import { ProblemOf, UnexpectedResponseError, WalletApiError } from './wallet-api
 export interface WalletApiClientOptions {
   /** Where the service listens, e.g. `http://localhost:3000`. */
   readonly baseUrl: string;
+  /**
+   * The credential sent with every request as `Authorization: Bearer <apiKey>`: an API key's secret
+   * (`dw_…`, holding the scopes of the operations you call) or the master key.
+   */
+  readonly apiKey: string;
   /** Headers sent with every request (an API gateway's credentials, say). */
   readonly headers?: Record<string, string>;
   /** The fetch to use; the global one by default. */
@@ -76,7 +81,8 @@ export class WalletApiClient {
   private readonly retryDelayMs: number;
 
   constructor(options: WalletApiClientOptions) {
-    this.raw = createClient<paths>({ baseUrl: options.baseUrl, headers: options.headers, fetch: options.fetch });
+    const headers = { ...options.headers, Authorization: `Bearer ${options.apiKey}` };
+    this.raw = createClient<paths>({ baseUrl: options.baseUrl, headers, fetch: options.fetch });
     this.newIdempotencyKey = options.newIdempotencyKey ?? (() => globalThis.crypto.randomUUID());
     this.retries = options.retries ?? 2;
     this.retryDelayMs = options.retryDelayMs ?? 200;

@@ -12,7 +12,10 @@ const BONUS_POOL: AccountRef = { kind: 'SYSTEM', name: 'BONUS' };
 
 /**
  * The wallet operations: each is a thin use case that names the accounts a write moves money
- * between and hands it to the ledger under the request's idempotency key.
+ * between and hands it to the ledger under the request's idempotency key. `actor` is the
+ * credential that asked (an API key's id or `master`): the journal records it, and it is part of
+ * the request's fingerprint, so an idempotency record belongs to the credential that made it —
+ * another credential with the same user and key gets IDEMPOTENCY_KEY_REUSED and never the body.
  */
 @Injectable()
 export class WalletOperationsService {
@@ -23,28 +26,28 @@ export class WalletOperationsService {
   ) {}
 
   /** Treasury → user: a purchase of credits. */
-  topup(request: PostingRequestDto, headerKey: string | string[] | undefined): Promise<WriteResult> {
+  topup(request: PostingRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const user = userAccount(request.userId);
-    return this.write('TOPUP', 'POST /v1/topup', request, headerKey, user.userId, TREASURY, user, { userId: user.userId });
+    return this.write('TOPUP', 'POST /v1/topup', request, headerKey, actor, user.userId, TREASURY, user, { userId: user.userId });
   }
 
   /** User → treasury: an in-game purchase. */
-  spend(request: PostingRequestDto, headerKey: string | string[] | undefined): Promise<WriteResult> {
+  spend(request: PostingRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const user = userAccount(request.userId);
-    return this.write('SPEND', 'POST /v1/spend', request, headerKey, user.userId, user, TREASURY, { userId: user.userId });
+    return this.write('SPEND', 'POST /v1/spend', request, headerKey, actor, user.userId, user, TREASURY, { userId: user.userId });
   }
 
   /** Bonus pool → user: loyalty and incentives. */
-  bonus(request: PostingRequestDto, headerKey: string | string[] | undefined): Promise<WriteResult> {
+  bonus(request: PostingRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const user = userAccount(request.userId);
-    return this.write('BONUS', 'POST /v1/bonus', request, headerKey, user.userId, BONUS_POOL, user, { userId: user.userId });
+    return this.write('BONUS', 'POST /v1/bonus', request, headerKey, actor, user.userId, BONUS_POOL, user, { userId: user.userId });
   }
 
   /** User → user. The key is scoped to the sender. */
-  transfer(request: TransferRequestDto, headerKey: string | string[] | undefined): Promise<WriteResult> {
+  transfer(request: TransferRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const from = userAccount(request.fromUserId);
     const to = userAccount(request.toUserId);
-    return this.write('TRANSFER', 'POST /v1/transfers', request, headerKey, from.userId, from, to, {
+    return this.write('TRANSFER', 'POST /v1/transfers', request, headerKey, actor, from.userId, from, to, {
       fromUserId: from.userId,
       toUserId: to.userId,
     });
@@ -55,6 +58,7 @@ export class WalletOperationsService {
     endpoint: string,
     request: WriteRequestBase,
     headerKey: string | string[] | undefined,
+    actor: string,
     actingUserId: string,
     from: AccountRef,
     to: AccountRef,
@@ -74,6 +78,7 @@ export class WalletOperationsService {
       amount: amount.toString(),
       description,
       metadata,
+      credential: actor,
     });
     return this.idempotency.exclusive(actingUserId, key, fingerprint, () =>
       this.ledger.post({
@@ -84,6 +89,7 @@ export class WalletOperationsService {
         to,
         description,
         metadata,
+        createdBy: actor,
         idempotency: { userId: actingUserId, key, endpoint, fingerprint },
         render: renderOutcome,
       }),

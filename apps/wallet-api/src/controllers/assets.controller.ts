@@ -1,7 +1,8 @@
+import { RequiresScope } from '@app/api-keys';
 import { AssetListResponseDto, AssetResponseDto, AssetsService } from '@app/assets';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiNoClientErrors, ApiProblems, COMMON_PROBLEMS } from '../http/api-problems.decorator';
+import { ApiProblems, COMMON_PROBLEMS } from '../http/api-problems.decorator';
 
 @ApiTags('assets')
 @Controller('v1/assets')
@@ -9,6 +10,7 @@ export class AssetsController {
   constructor(private readonly assets: AssetsService) {}
 
   @Get()
+  @RequiresScope('users:read')
   @ApiOperation({
     operationId: 'listAssets',
     summary: 'The assets wallets can hold',
@@ -19,7 +21,6 @@ export class AssetsController {
     description: 'All assets.',
     example: { data: [{ code: 'GOLD', name: 'Gold' }, { code: 'DIAMOND', name: 'Diamond' }, { code: 'POINT', name: 'Point' }] },
   })
-  @ApiNoClientErrors('Takes no input, so no request to it can be malformed.')
   @ApiProblems(...COMMON_PROBLEMS)
   async list(): Promise<AssetListResponseDto> {
     return { data: (await this.assets.list()).map((a) => AssetResponseDto.toResponse(a)) };

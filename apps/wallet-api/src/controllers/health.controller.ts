@@ -1,3 +1,4 @@
+import { Public } from '@app/api-keys';
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
@@ -13,6 +14,7 @@ const PING_TIMEOUT_MS = 1000;
 
 /** Kubernetes probes. Liveness checks only the process; readiness also pings the database. */
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,7 +1,8 @@
+import { RequiresScope } from '@app/api-keys';
 import { LedgerVerification, LedgerVerifyService } from '@app/ledger';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiNoClientErrors, ApiProblems, COMMON_PROBLEMS } from '../http/api-problems.decorator';
+import { ApiProblems, COMMON_PROBLEMS } from '../http/api-problems.decorator';
 import { LedgerVerificationDto } from '../http/ledger-verification.dto';
 
 @ApiTags('ledger')
@@ -10,6 +11,7 @@ export class LedgerController {
   constructor(private readonly verifier: LedgerVerifyService) {}
 
   @Get('verify')
+  @RequiresScope('ledger:verify')
   @ApiOperation({
     operationId: 'verifyLedger',
     summary: 'Recompute the ledger from its journal and report every mismatch (200 with ok=false when any)',
@@ -27,7 +29,6 @@ export class LedgerController {
       assets: [{ assetCode: 'GOLD', sum: '0', accounts: 4, entries: 12, journals: 6, mismatches: [] }],
     },
   })
-  @ApiNoClientErrors('Takes no input, so no request to it can be malformed.')
   @ApiProblems(...COMMON_PROBLEMS)
   verify(): Promise<LedgerVerification> {
     return this.verifier.verify();

@@ -1,7 +1,8 @@
+import { RequiresScope } from '@app/api-keys';
 import { MetricsService } from '@app/common';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiNoClientErrors } from '../http/api-problems.decorator';
+
 
 @ApiTags('operations')
 @Controller('metrics')
@@ -9,6 +10,7 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   @Get()
+  @RequiresScope('metrics:read')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({
     operationId: 'getMetrics',
@@ -17,7 +19,6 @@ export class MetricsController {
   })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Prometheus text exposition format (version 0.0.4).', schema: { type: 'string' } })
-  @ApiNoClientErrors('Takes no input, so no request to it can be malformed.')
   render(): Promise<string> {
     return this.metrics.render();
   }

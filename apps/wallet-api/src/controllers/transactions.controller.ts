@@ -1,3 +1,4 @@
+import { RequiresScope } from '@app/api-keys';
 import { ErrorCode } from '@app/common';
 import { TransactionResponseDto, WalletQueriesService } from '@app/wallets';
 import { Controller, Get, Param } from '@nestjs/common';
@@ -11,6 +12,7 @@ export class TransactionsController {
   constructor(private readonly queries: WalletQueriesService) {}
 
   @Get(':transactionId')
+  @RequiresScope('wallets:read')
   @ApiOperation({
     operationId: 'getTransaction',
     summary: 'A transaction, as the write returned it',

@@ -1,3 +1,4 @@
+import { RequiresScope } from '@app/api-keys';
 import { ErrorCode } from '@app/common';
 import {
   BalancesResponseDto,
@@ -24,6 +25,7 @@ export class UsersController {
   ) {}
 
   @Post()
+  @RequiresScope('users:write')
   @HttpCode(201)
   @ApiOperation({
     operationId: 'createUser',
@@ -37,6 +39,7 @@ export class UsersController {
   }
 
   @Get()
+  @RequiresScope('users:read')
   @ApiOperation({
     operationId: 'findUsers',
     summary: 'Find a user by username (empty data when none)',
@@ -50,6 +53,7 @@ export class UsersController {
   }
 
   @Get(':userId')
+  @RequiresScope('users:read')
   @ApiOperation({ operationId: 'getUser', summary: 'Get a user', description: 'The user with this id.' })
   @ApiUserIdParam()
   @ApiOkResponse({ type: UserResponseDto, description: 'The user.' })
@@ -59,6 +63,7 @@ export class UsersController {
   }
 
   @Get(':userId/balances')
+  @RequiresScope('wallets:read')
   @ApiOperation({
     operationId: 'getBalances',
     summary: "A user's balance in every asset",
@@ -83,6 +88,7 @@ export class UsersController {
   }
 
   @Get(':userId/transactions')
+  @RequiresScope('wallets:read')
   @ApiOperation({
     operationId: 'listUserTransactions',
     summary: "A user's history, newest first, with keyset cursors that stay stable while writes arrive",

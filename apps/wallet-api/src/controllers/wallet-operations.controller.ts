@@ -1,3 +1,4 @@
+import { type Credential, CurrentCredential, RequiresScope } from '@app/api-keys';
 import { ErrorCode, MetricsService } from '@app/common';
 import { PostingRequestDto, TransferRequestDto, WalletOperationsService } from '@app/wallets';
 import { Body, Controller, Headers, Post, Res } from '@nestjs/common';
@@ -15,6 +16,7 @@ export class WalletOperationsController {
   ) {}
 
   @Post('topup')
+  @RequiresScope('wallets:topup')
   @ApiWriteOperation({
     operationId: 'topUp',
     summary: 'Top up: the treasury credits a user (a purchase of credits)',
@@ -24,12 +26,14 @@ export class WalletOperationsController {
   async topup(
     @Body() body: PostingRequestDto,
     @Headers('idempotency-key') key: string | undefined,
+    @CurrentCredential() caller: Credential,
     @Res() response: Response,
   ): Promise<void> {
-    sendWriteResult(response, await this.operations.topup(body, key), this.metrics);
+    sendWriteResult(response, await this.operations.topup(body, key, caller.id), this.metrics);
   }
 
   @Post('spend')
+  @RequiresScope('wallets:spend')
   @ApiWriteOperation({
     operationId: 'spend',
     summary: 'Spend: a user pays the treasury (an in-game purchase)',
@@ -39,12 +43,14 @@ export class WalletOperationsController {
   async spend(
     @Body() body: PostingRequestDto,
     @Headers('idempotency-key') key: string | undefined,
+    @CurrentCredential() caller: Credential,
     @Res() response: Response,
   ): Promise<void> {
-    sendWriteResult(response, await this.operations.spend(body, key), this.metrics);
+    sendWriteResult(response, await this.operations.spend(body, key, caller.id), this.metrics);
   }
 
   @Post('bonus')
+  @RequiresScope('wallets:bonus')
   @ApiWriteOperation({
     operationId: 'grantBonus',
     summary: 'Bonus: the bonus pool credits a user (loyalty, incentives)',
@@ -54,12 +60,14 @@ export class WalletOperationsController {
   async bonus(
     @Body() body: PostingRequestDto,
     @Headers('idempotency-key') key: string | undefined,
+    @CurrentCredential() caller: Credential,
     @Res() response: Response,
   ): Promise<void> {
-    sendWriteResult(response, await this.operations.bonus(body, key), this.metrics);
+    sendWriteResult(response, await this.operations.bonus(body, key, caller.id), this.metrics);
   }
 
   @Post('transfers')
+  @RequiresScope('wallets:transfer')
   @ApiWriteOperation({
     operationId: 'createTransfer',
     summary: 'Transfer between two users (the key is scoped to the sender)',
@@ -69,8 +77,9 @@ export class WalletOperationsController {
   async transfer(
     @Body() body: TransferRequestDto,
     @Headers('idempotency-key') key: string | undefined,
+    @CurrentCredential() caller: Credential,
     @Res() response: Response,
   ): Promise<void> {
-    sendWriteResult(response, await this.operations.transfer(body, key), this.metrics);
+    sendWriteResult(response, await this.operations.transfer(body, key, caller.id), this.metrics);
   }
 }

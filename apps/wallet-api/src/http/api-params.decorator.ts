@@ -18,3 +18,10 @@ export const ApiTransactionIdParam = (): MethodDecorator & ClassDecorator =>
       'The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`).',
     schema: { type: 'string', example: '1042' },
   });
+
+export const ApiKeyIdParam = (): MethodDecorator & ClassDecorator =>
+  ApiParam({
+    name: 'apiKeyId',
+    description: 'The `id` of an API key, as `POST /v1/api-keys` returned it (an unknown or revoked id is a 404 `NOT_FOUND`).',
+    schema: { type: 'string', example: '3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c' },
+  });

@@ -1,5 +1,6 @@
 import {
   AssetNotFoundException,
+  BEARER_CHALLENGE,
   buildProblem,
   describeError,
   DomainException,
@@ -11,12 +12,14 @@ import {
   ServiceUnavailableException,
   UserNotFoundException,
   ValidationFailedException,
+  WWW_AUTHENTICATE,
 } from '@app/common';
 import { IDEMPOTENT_REPLAYED_HEADER, IdempotencyKeyInProgressException, IdempotencyKeyReusedException } from '@app/idempotency';
 import type { Rejection } from '@app/ledger';
 import { renderOutcome, UsernameTakenException } from '@app/wallets';
 import { applyDecorators } from '@nestjs/common';
 import { ApiExtension, ApiExtraModels, ApiResponse, getSchemaPath, type HeaderObject } from '@nestjs/swagger';
+import { MissingScopeException, UnauthenticatedException } from '@app/api-keys';
 
 /** The response header of a replayed write (on the 201 and on stored business rejections). */
 export const IDEMPOTENT_REPLAYED_RESPONSE_HEADER: Record<string, HeaderObject> = {
@@ -42,35 +45,52 @@ const REPLAYED_CODES: ReadonlySet<ErrorCode> = new Set([
  * the `Idempotent-Replayed` header.
  */
 export function ApiProblems(...codes: ErrorCode[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(ApiExtraModels(ProblemDto), ...problemResponses(codes).map(({ status, response }) => ApiResponse({ status, ...response })));
+}
+
+/** An OpenAPI response object (the swagger package does not export its type). */
+export interface ProblemResponseObject {
+  readonly description: string;
+  readonly headers: Record<string, HeaderObject>;
+  readonly content: Record<string, { schema: object; examples: Record<string, { summary: string; value: ProblemBody }> }>;
+}
+
+/** The problem responses for these codes, one per status (see ApiProblems); also used to document refusals every protected operation shares. */
+export function problemResponses(codes: readonly ErrorCode[]): Array<{ status: number; response: ProblemResponseObject }> {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set(codes)) {
     const { status } = describeError(code);
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
-  return applyDecorators(
-    ApiExtraModels(ProblemDto),
-    ...[...byStatus.entries()].map(([status, statusCodes]) =>
-      ApiResponse({
-        status,
-        description: statusCodes.map((c) => `\`${c}\`: ${describeError(c).title}`).join('; '),
-        ...(statusCodes.some((c) => REPLAYED_CODES.has(c)) ? { headers: IDEMPOTENT_REPLAYED_RESPONSE_HEADER } : {}),
-        content: {
-          [PROBLEM_CONTENT_TYPE]: {
-            schema: {
-              allOf: [
-                { $ref: getSchemaPath(ProblemDto) },
-                { type: 'object', required: ['code'], properties: { code: { type: 'string', enum: statusCodes } } },
-              ],
-            },
-            examples: Object.fromEntries(
-              statusCodes.map((c) => [c, { summary: describeError(c).title, value: exampleProblem(c) }]),
-            ),
+  return [...byStatus.entries()].map(([status, statusCodes]) => ({
+    status,
+    response: {
+      description: statusCodes.map((c) => `\`${c}\`: ${describeError(c).title}`).join('; '),
+      headers: {
+        ...(statusCodes.some((c) => REPLAYED_CODES.has(c)) ? IDEMPOTENT_REPLAYED_RESPONSE_HEADER : {}),
+        ...(statusCodes.includes(ErrorCode.UNAUTHENTICATED) ? WWW_AUTHENTICATE_RESPONSE_HEADER : {}),
+      },
+      content: {
+        [PROBLEM_CONTENT_TYPE]: {
+          schema: {
+            allOf: [
+              { $ref: getSchemaPath(ProblemDto) },
+              { type: 'object', required: ['code'], properties: { code: { type: 'string', enum: statusCodes } } },
+            ],
           },
+          examples: Object.fromEntries(statusCodes.map((c) => [c, { summary: describeError(c).title, value: exampleProblem(c) }])),
         },
-      }),
-    ),
-  );
+      },
+    },
+  }));
 }
+
+const WWW_AUTHENTICATE_RESPONSE_HEADER: Record<string, HeaderObject> = {
+  [WWW_AUTHENTICATE]: {
+    description: 'The scheme to authenticate with (RFC 6750): `Bearer realm="dino-wallet"`, with `error="invalid_token"` when the credential sent is not valid.',
+    schema: { type: 'string', example: BEARER_CHALLENGE },
+  },
+};
 
 /**
  * Marks an operation that takes no input and so has no client error to document (the lint gate
@@ -121,6 +141,10 @@ function exampleProblem(code: ErrorCode): ProblemBody {
       return buildProblem(code, 'Send the body as application/json (UTF-8).');
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return buildProblem(code, 'The body is larger than 64 KiB.');
+    case ErrorCode.UNAUTHENTICATED:
+      return fromException(new UnauthenticatedException('missing'));
+    case ErrorCode.FORBIDDEN:
+      return fromException(new MissingScopeException('wallets:topup'));
     case ErrorCode.SERVICE_UNAVAILABLE:
       return fromException(new ServiceUnavailableException());
     case ErrorCode.INTERNAL_ERROR:

@@ -137,6 +137,7 @@ function transaction(
     description: fields.description ?? null,
     metadata: fields.metadata ?? {},
     idempotencyKey: 'order-7781',
+    createdBy: '3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c',
     createdAt: '2026-11-23T21:15:00.123Z',
     entries,
   };

@@ -9,8 +9,8 @@ const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 /**
  * One `finish` hook per request: the HTTP duration histogram (labelled by route template, never
  * by raw path, so ids cannot explode the label set) and one JSON access-log line with method,
- * route, path, status, duration and request id — no headers, no query string, no body, so neither
- * secrets nor player data reach the logs. While draining, clients are asked to close their
+ * route, path, status, duration, request id and the credential's id (never its secret) — no headers,
+ * no query string, no body, so neither secrets nor player data reach the logs. While draining, clients are asked to close their
  * connection after the response.
  */
 export function httpObservabilityMiddleware(metrics: MetricsService, shutdown: ShutdownState, logger: Pino) {
@@ -26,7 +26,7 @@ export function httpObservabilityMiddleware(metrics: MetricsService, shutdown: S
       if ((logRequests || status >= 500) && !QUIET_PATHS.has(request.path)) {
         const durationMs = Math.round(seconds * 10000) / 10;
         logger[status >= 500 ? 'error' : 'info'](
-          { requestId: request.id, method: request.method, route, path: request.path, status, durationMs },
+          { requestId: request.id, keyId: request.credential?.id, method: request.method, route, path: request.path, status, durationMs },
           `${request.method} ${route} ${status} ${durationMs}ms`,
         );
       }

@@ -32,6 +32,12 @@ export interface AppConfig {
   readonly log: {
     readonly level: LogLevel;
   };
+  readonly auth: {
+    /** API_MASTER_KEY (holds every scope); undefined: API keys only. */
+    readonly masterKey: string | undefined;
+    /** How long a verified key is cached per process (revocations take at most this long to reach every replica). */
+    readonly cacheTtlMs: number;
+  };
   readonly cursorSecret: string;
 }
 

@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { existsSync } from 'node:fs';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 import { AppConfig, DATABASE_POOLERS, type DatabasePooler, LOG_LEVELS, type LogLevel } from './app-config';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
@@ -92,6 +92,14 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString() @MinLength(16) @MaxLength(512)
   CURSOR_SECRET?: string;
+
+  /** Holds every scope. 32-512 visible ASCII characters (it travels in an HTTP header). */
+  @IsOptional() @Matches(/^[!-~]{32,512}$/, { message: 'API_MASTER_KEY must be 32 to 512 visible ASCII characters without spaces' })
+  API_MASTER_KEY?: string;
+
+  /** How long a verified API key (or a refused secret) is trusted without asking the database again. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(5000)
+  API_KEY_CACHE_TTL_MS = 2000;
 }
 
 /** Thrown with a one-line, human-readable reason when the configuration is unusable. */
@@ -100,6 +108,8 @@ export class ConfigurationError extends Error {
 }
 
 const DEFAULT_CURSOR_SECRET = 'dino-wallet-cursor-integrity-v1';
+/** Never echoed in an error message. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['CURSOR_SECRET', 'API_MASTER_KEY']);
 
 /**
  * Validates the environment and returns the typed configuration, or throws a
@@ -108,14 +118,14 @@ const DEFAULT_CURSOR_SECRET = 'dino-wallet-cursor-integrity-v1';
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.keys(new EnvironmentVariables())
-      .concat(['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'CURSOR_SECRET'])
+      .concat(['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'CURSOR_SECRET', 'API_MASTER_KEY'])
       .filter((k) => env[k] !== undefined && env[k] !== '')
       .map((k) => [k, env[k]]),
   );
   const vars = plainToInstance(EnvironmentVariables, present);
   const problems = validateSync(vars, { skipMissingProperties: false }).map((e) => {
     const reason = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
-    const shown = e.property === 'CURSOR_SECRET' ? 'a hidden value' : JSON.stringify(env[e.property]);
+    const shown = SECRET_VARIABLES.has(e.property) ? 'a hidden value' : JSON.stringify(env[e.property]);
     return `${e.property} ${reason.replace(/^\S+\s/, '')} (got ${shown})`;
   });
   for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL'] as const) {
@@ -156,6 +166,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       purgeBatchSize: vars.IDEMPOTENCY_PURGE_BATCH_SIZE,
     },
     log: { level: vars.LOG_LEVEL },
+    auth: { masterKey: vars.API_MASTER_KEY, cacheTtlMs: vars.API_KEY_CACHE_TTL_MS },
     cursorSecret: vars.CURSOR_SECRET ?? DEFAULT_CURSOR_SECRET,
   };
 }

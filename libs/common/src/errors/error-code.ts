@@ -12,6 +12,8 @@ export enum ErrorCode {
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
@@ -51,6 +53,10 @@ export function describeError(code: ErrorCode): ErrorDescriptor {
       return { status: 415, title: 'Unsupported media type' };
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return { status: 413, title: 'Payload too large' };
+    case ErrorCode.UNAUTHENTICATED:
+      return { status: 401, title: 'Authentication required' };
+    case ErrorCode.FORBIDDEN:
+      return { status: 403, title: 'The credential lacks the scope this operation needs' };
     case ErrorCode.SERVICE_UNAVAILABLE:
       return { status: 503, title: 'Service unavailable' };
     case ErrorCode.INTERNAL_ERROR:

@@ -64,8 +64,15 @@ export class ProblemExceptionFilter implements ExceptionFilter {
   }
 }
 
+/** RFC 6750: a 401 names the scheme the client must use. */
+export const WWW_AUTHENTICATE = 'WWW-Authenticate';
+export const BEARER_CHALLENGE = 'Bearer realm="dino-wallet"';
+
 /** Writes a problem response (also used by Express-level middleware that runs before Nest). */
 export function sendProblem(response: Response, problem: ProblemBody): void {
+  if (problem.code === ErrorCode.UNAUTHENTICATED && !response.hasHeader(WWW_AUTHENTICATE)) {
+    response.setHeader(WWW_AUTHENTICATE, BEARER_CHALLENGE);
+  }
   response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 

@@ -25,6 +25,8 @@ export interface PostingCommand {
   readonly to: AccountRef;
   readonly description: string | null;
   readonly metadata: Readonly<Record<string, string>>;
+  /** The credential that asked for it: an API key's id, `master`, or `system` (attribution). */
+  readonly createdBy: string;
   readonly idempotency: IdempotencyClaim;
   readonly render: (outcome: PostingOutcome) => StoredResponse;
 }
@@ -47,6 +49,8 @@ export interface PostedTransaction {
   readonly description: string | null;
   readonly metadata: Readonly<Record<string, string>>;
   readonly idempotencyKey: string;
+  /** The credential that posted it: an API key's id, `master`, `system`, or `anonymous` (before access control). */
+  readonly createdBy: string;
   readonly createdAt: Date;
   /** Debit first, then credit. */
   readonly entries: readonly PostedEntry[];

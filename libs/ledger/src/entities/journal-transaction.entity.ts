@@ -33,6 +33,10 @@ export class JournalTransactionEntity {
   @Column({ name: 'idempotency_key', type: 'text' })
   idempotencyKey!: string;
 
+  /** The credential that posted it: an API key's id, `master`, `system`, or `anonymous` (before access control). */
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy!: string;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -45,6 +45,13 @@ export class HistoryItemDto {
   @ApiProperty({ example: 'order-7781' })
   idempotencyKey!: string;
 
+  /**
+   * The credential that made it: the id of the API key, `master` (the master key), `system` (a write
+   * the service started itself) or `anonymous` (made before access control existed).
+   */
+  @ApiProperty({ example: '3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c' })
+  createdBy!: string;
+
   @ApiProperty({ format: 'date-time', example: '2026-11-23T21:15:00.123Z' })
   createdAt!: string;
 
@@ -60,6 +67,7 @@ export class HistoryItemDto {
       description: item.description,
       metadata: sortedMetadata(item.metadata),
       idempotencyKey: item.idempotencyKey,
+      createdBy: item.createdBy,
       createdAt: item.createdAt.toISOString(),
     };
   }
