@@ -49,7 +49,7 @@ describe('Behind PgBouncer in transaction pooling mode (stock settings)', () => 
     try {
       const applied = services.map((s) => (s.output().match(/applied migration/g) ?? []).length);
       expect(applied.sort()).toEqual([0, MIGRATIONS.length]);
-      const migrations = await direct.query(`SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name ORDER BY name`);
+      const migrations = await direct.query(`SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name ORDER BY max(timestamp)`);
       expect(migrations.rows).toEqual(MIGRATIONS.map((m) => ({ name: new m().name, n: 1 })));
       expect((await direct.query(`SELECT code FROM assets ORDER BY code`)).rows.map((r) => r.code)).toEqual(SEED_ASSETS.map((a) => a.code).sort());
       expect((await direct.query(`SELECT count(*)::int AS n FROM users`)).rows[0].n).toBe(2);
