@@ -78,6 +78,7 @@ async function startService(databaseUrl: string, env: Record<string, string> = {
     env: {
       ...process.env,
       API_MASTER_KEY: TEST_MASTER_KEY,
+      ...benchLimits(),
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -114,6 +115,19 @@ async function post(url: string, path: string, body: unknown, key?: string): Pro
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as { id?: string } };
+}
+
+/**
+ * Rate limiting stays on during the bench, with a limit that does not bite; BENCH_REDIS=1 counts in
+ * the local Redis (REDIS_URL, default redis://127.0.0.1:6379) as replicas would share it.
+ */
+function benchLimits(): Record<string, string> {
+  const limits: Record<string, string> = { RATE_LIMIT_PER_SECOND: '1000000' };
+  if (process.env.BENCH_REDIS === '1') {
+    limits.REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    limits.RATE_LIMIT_KEY_PREFIX = `dino-bench-${process.pid}`;
+  }
+  return limits;
 }
 
 /** The load runs with an API key, as game servers do (the master key skips the key cache). */

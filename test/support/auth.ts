@@ -8,6 +8,13 @@ import request from 'supertest';
  */
 export const TEST_MASTER_KEY = 'dino-test-master-key-0123456789abcdefghijklmnop';
 
+/**
+ * Limits every started service gets unless the test sets its own: on (the limiter runs on every
+ * request) but high enough that load tests and the many refusals the access tests make never
+ * meet them; the rate-limit tests set small ones.
+ */
+export const TEST_LIMITS = { RATE_LIMIT_PER_SECOND: '1000000', AUTH_FAILURES_PER_MINUTE: '1000000' } as const;
+
 /** The `Authorization` header value for a secret (the master key by default). */
 export function bearer(secret: string = TEST_MASTER_KEY): string {
   return `Bearer ${secret}`;

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { TEST_MASTER_KEY } from './auth';
+import { TEST_LIMITS, TEST_MASTER_KEY } from './auth';
 
 export const SERVICE_MAIN = join(__dirname, '../../dist/apps/wallet-api/apps/wallet-api/src/main.js');
 
@@ -43,7 +43,7 @@ export async function launchService(env: Record<string, string>): Promise<Spawne
   const port = env.PORT ? Number(env.PORT) : await freePort();
   let output = '';
   const child = spawn(process.execPath, [SERVICE_MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'warn', API_MASTER_KEY: TEST_MASTER_KEY, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, LOG_LEVEL: 'warn', API_MASTER_KEY: TEST_MASTER_KEY, ...TEST_LIMITS, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));

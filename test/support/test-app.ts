@@ -1,7 +1,7 @@
 import { AppConfig, loadAppConfig } from '@app/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from '../../apps/wallet-api/src/create-app';
-import { TEST_MASTER_KEY } from './auth';
+import { TEST_LIMITS, TEST_MASTER_KEY } from './auth';
 import { TestDatabase } from './test-database';
 import { WalletClient } from './wallet-client';
 
@@ -21,7 +21,7 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await TestDatabase.create();
-  const config = loadAppConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'fatal', DATABASE_POOL_SIZE: '10', API_MASTER_KEY: TEST_MASTER_KEY, ...env });
+  const config = loadAppConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'fatal', DATABASE_POOL_SIZE: '10', API_MASTER_KEY: TEST_MASTER_KEY, ...TEST_LIMITS, ...env });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

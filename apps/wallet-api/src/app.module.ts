@@ -2,6 +2,7 @@ import { ApiKeysModule, ScopeGuard } from '@app/api-keys';
 import { AppConfig, AppConfigModule, createValidationPipe, DatabaseModule, MetricsModule, ProblemExceptionFilter } from '@app/common';
 import { AssetsModule } from '@app/assets';
 import { LedgerModule } from '@app/ledger';
+import { RateLimitsModule } from '@app/rate-limits';
 import { WalletsModule } from '@app/wallets';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -32,6 +33,7 @@ export class AppModule {
         MetricsModule,
         TerminusModule.forRoot({ logger: false }),
         ApiKeysModule,
+        RateLimitsModule,
         AssetsModule,
         LedgerModule,
         WalletsModule,

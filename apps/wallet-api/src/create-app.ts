@@ -1,5 +1,7 @@
 import { authenticationMiddleware, Authenticator } from '@app/api-keys';
 import { answerMalformedRequests, AppConfig, AppLogger, createRootLogger, jsonBodyMiddleware, MetricsService, requestIdMiddleware } from '@app/common';
+import { AuthFailureLimiter, rateLimitMiddleware, RequestRateLimiter } from '@app/rate-limits';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -24,8 +26,10 @@ export function configureApp(app: NestExpressApplication, logger: AppLogger): vo
   app.set('etag', false);
   app.use(requestIdMiddleware);
   app.use(httpObservabilityMiddleware(app.get(MetricsService), app.get(ShutdownState), logger.pino));
-  // Credentials first: a request without one is refused before its body is read.
-  app.use(authenticationMiddleware(app.get(Authenticator), logger.pino));
+  // Credentials and rate limits first: a refused request is answered before its body is read.
+  app.set('trust proxy', app.get(ConfigService<AppConfig, true>).get('rateLimits', { infer: true }).trustProxy);
+  app.use(authenticationMiddleware(app.get(Authenticator), app.get(AuthFailureLimiter), logger.pino));
+  app.use(rateLimitMiddleware(app.get(RequestRateLimiter), logger.pino));
   app.use(jsonBodyMiddleware);
   setupOpenApi(app);
 }

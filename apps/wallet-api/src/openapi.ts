@@ -59,7 +59,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
  * and says so with an empty `security`.
  */
 function withAccessControl(document: OpenAPIObject): OpenAPIObject {
-  const refusals = problemResponses([ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN]);
+  const refusals = problemResponses([ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.RATE_LIMITED]);
+  const components = document.components ?? {};
+  components.headers = { ...components.headers, ...RATE_LIMIT_HEADERS };
+  document.components = components;
   for (const pathItem of Object.values(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
@@ -69,10 +72,34 @@ function withAccessControl(document: OpenAPIObject): OpenAPIObject {
         continue;
       }
       for (const { status, response } of refusals) operation.responses[status] ??= response;
+      for (const response of Object.values(operation.responses)) {
+        if (!response || '$ref' in response) continue;
+        for (const name of Object.keys(RATE_LIMIT_HEADERS)) response.headers = { ...response.headers, [name]: { $ref: `#/components/headers/${name}` } };
+      }
     }
   }
   return document;
 }
+
+/**
+ * The credential's budget (API.md, "Rate limits"), on every answer to an authenticated request; a
+ * 401 shows the client address's budget of failed authentications instead. Absent for a key
+ * without a limit (`rateLimitPerSecond: 0`).
+ */
+const RATE_LIMIT_HEADERS = {
+  'RateLimit-Limit': {
+    description: 'Requests per second this credential may make (on a 401: failed authentications per minute from this address).',
+    schema: { type: 'integer', minimum: 1, example: 1000 },
+  },
+  'RateLimit-Remaining': {
+    description: 'Requests left in the current window.',
+    schema: { type: 'integer', minimum: 0, example: 999 },
+  },
+  'RateLimit-Reset': {
+    description: 'Seconds until the current window ends and the budget is whole again.',
+    schema: { type: 'integer', minimum: 1, example: 1 },
+  },
+};
 
 /**
  * Every request may carry `X-Request-Id` and every response echoes it (or a generated one). The

@@ -1,4 +1,5 @@
 import { buildProblem, ErrorCode, isDatabaseUnavailableError, sendProblem, WWW_AUTHENTICATE } from '@app/common';
+import { AuthFailureLimiter, refuseRateLimited, setRateLimitHeaders } from '@app/rate-limits';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger as Pino } from 'pino';
 import { UnauthenticatedException } from './api-keys.exception';
@@ -12,22 +13,45 @@ const PROTECTED = /^\/(v1|metrics)(\/|$)/i;
  * read, validated or parsed, and no idempotency record is looked at, for a request without a valid
  * credential (401). The credential found is set on the request for the scope guard, the use cases
  * (attribution) and the access log. Cached credentials are resolved synchronously.
+ *
+ * Failures count against the client address (AuthFailureLimiter): its RateLimit-* headers come with
+ * each 401, and past the budget the address gets 429 for the rest of the minute — checked first, in
+ * memory, so a blocked address costs nothing more.
  */
-export function authenticationMiddleware(authenticator: Authenticator, logger: Pino) {
+export function authenticationMiddleware(authenticator: Authenticator, failures: AuthFailureLimiter, logger: Pino) {
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!PROTECTED.test(request.path)) {
       next();
       return;
     }
+    const address = request.ip ?? 'unknown';
+    const wait = failures.retryAfterSeconds(address);
+    if (wait > 0) {
+      refuseRateLimited(response, wait, `Too many failed authentications from this address. Retry after ${wait} s.`);
+      return;
+    }
+    const refuse = (result: Extract<AuthenticationResult, { ok: false }>, throttled: boolean, retryAfter: number): void => {
+      if (throttled) {
+        refuseRateLimited(response, retryAfter, `Too many failed authentications from this address. Retry after ${retryAfter} s.`);
+        return;
+      }
+      const refusal = new UnauthenticatedException(result.reason);
+      if (result.reason !== 'missing') response.setHeader(WWW_AUTHENTICATE, 'Bearer realm="dino-wallet", error="invalid_token"');
+      sendProblem(response, buildProblem(refusal.code, refusal.detail));
+    };
     const settle = (result: AuthenticationResult): void => {
       if (result.ok) {
         request.credential = result.credential;
         next();
         return;
       }
-      const refusal = new UnauthenticatedException(result.reason);
-      if (result.reason !== 'missing') response.setHeader(WWW_AUTHENTICATE, 'Bearer realm="dino-wallet", error="invalid_token"');
-      sendProblem(response, buildProblem(refusal.code, refusal.detail));
+      failures.recordFailure(address).then(
+        (decision) => {
+          setRateLimitHeaders(response, decision);
+          refuse(result, !decision.allowed, decision.resetSeconds);
+        },
+        () => refuse(result, false, 0),
+      );
     };
     const result = authenticator.authenticate(request.headers.authorization);
     if (!(result instanceof Promise)) {

@@ -1,4 +1,5 @@
 import { Public } from '@app/api-keys';
+import { RateLimitStore } from '@app/rate-limits';
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
@@ -23,6 +24,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly shutdown: ShutdownState,
     private readonly faults: DatabaseFaultMonitor,
+    private readonly rateLimits: RateLimitStore,
   ) {}
 
   @Get('live')
@@ -48,16 +50,18 @@ export class HealthController {
     description:
       'Pings the database (1 s timeout), reports statements failing with protocol errors in the last 30 s ' +
       '(a misconfigured connection pooler) and whether the service is draining for shutdown ' +
-      '(a Kubernetes readiness probe). The 503 body is the terminus result, not a problem.',
+      '(a Kubernetes readiness probe). The 503 body is the terminus result, not a problem. `rateLimits` says where ' +
+      'the rate limits are counted (`redis`, shared by every replica, or `memory`, per process — with a message when ' +
+      'Redis is configured but unreachable); it never makes the service unready.',
   })
   @ApiOkResponse({
     type: HealthCheckResultDto,
     description: 'Every check is up.',
     example: {
       status: 'ok',
-      info: { database: { status: 'up', responseTime: 3 }, lifecycle: { status: 'up' } },
+      info: { database: { status: 'up', responseTime: 3 }, lifecycle: { status: 'up' }, rateLimits: { status: 'up', store: 'redis' } },
       error: {},
-      details: { database: { status: 'up', responseTime: 3 }, lifecycle: { status: 'up' } },
+      details: { database: { status: 'up', responseTime: 3 }, lifecycle: { status: 'up' }, rateLimits: { status: 'up', store: 'redis' } },
     },
   })
   @ApiServiceUnavailableResponse({
@@ -79,6 +83,8 @@ export class HealthController {
           const indicator = this.indicators.check('lifecycle');
           return this.shutdown.draining ? indicator.down({ message: 'shutting down' }) : indicator.up();
         },
+        // Informational: without Redis the limits are counted per process, and money keeps moving.
+        () => this.indicators.check('rateLimits').up({ ...this.rateLimits.status() }),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

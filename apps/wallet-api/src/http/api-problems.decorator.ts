@@ -69,6 +69,7 @@ export function problemResponses(codes: readonly ErrorCode[]): Array<{ status: n
       headers: {
         ...(statusCodes.some((c) => REPLAYED_CODES.has(c)) ? IDEMPOTENT_REPLAYED_RESPONSE_HEADER : {}),
         ...(statusCodes.includes(ErrorCode.UNAUTHENTICATED) ? WWW_AUTHENTICATE_RESPONSE_HEADER : {}),
+        ...(statusCodes.includes(ErrorCode.RATE_LIMITED) ? RETRY_AFTER_RESPONSE_HEADER : {}),
       },
       content: {
         [PROBLEM_CONTENT_TYPE]: {
@@ -84,6 +85,13 @@ export function problemResponses(codes: readonly ErrorCode[]): Array<{ status: n
     },
   }));
 }
+
+const RETRY_AFTER_RESPONSE_HEADER: Record<string, HeaderObject> = {
+  'Retry-After': {
+    description: 'Whole seconds to wait before retrying (a 429 was never carried out: retry with the same idempotency key).',
+    schema: { type: 'integer', minimum: 1, example: 1 },
+  },
+};
 
 const WWW_AUTHENTICATE_RESPONSE_HEADER: Record<string, HeaderObject> = {
   [WWW_AUTHENTICATE]: {
@@ -145,6 +153,8 @@ function exampleProblem(code: ErrorCode): ProblemBody {
       return fromException(new UnauthenticatedException('missing'));
     case ErrorCode.FORBIDDEN:
       return fromException(new MissingScopeException('wallets:topup'));
+    case ErrorCode.RATE_LIMITED:
+      return buildProblem(code, 'This credential may make 1000 requests per second. Retry after 1 s.');
     case ErrorCode.SERVICE_UNAVAILABLE:
       return fromException(new ServiceUnavailableException());
     case ErrorCode.INTERNAL_ERROR:

@@ -12,9 +12,13 @@ export class HealthIndicatorStatusDto {
   /** How long the database ping took, in milliseconds. */
   @ApiPropertyOptional({ type: 'integer', example: 3 })
   responseTime?: number;
+
+  /** `rateLimits` only: `redis` when the counters are shared by every replica, `memory` when each process counts alone. */
+  @ApiPropertyOptional({ enum: ['redis', 'memory'], example: 'redis' })
+  store?: 'redis' | 'memory';
 }
 
-/** Check name (`database`, `lifecycle`) to its result. */
+/** Check name (`database`, `lifecycle`, `rateLimits`) to its result. */
 const CHECKS_SCHEMA = {
   type: 'object' as const,
   additionalProperties: { $ref: getSchemaPath(HealthIndicatorStatusDto) },

@@ -38,6 +38,16 @@ export interface AppConfig {
     /** How long a verified key is cached per process (revocations take at most this long to reach every replica). */
     readonly cacheTtlMs: number;
   };
+  readonly rateLimits: {
+    /** Counters shared by every replica; undefined: each process counts alone. */
+    readonly redisUrl: string | undefined;
+    /** The default rate of a credential (requests per second); 0 = unlimited. */
+    readonly perSecond: number;
+    readonly authFailuresPerMinute: number;
+    /** Express's `trust proxy`: which X-Forwarded-For to believe for the client address. */
+    readonly trustProxy: boolean | number | string;
+    readonly keyPrefix: string;
+  };
   readonly cursorSecret: string;
 }
 

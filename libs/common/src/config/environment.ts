@@ -97,6 +97,28 @@ export class EnvironmentVariables {
   @IsOptional() @Matches(/^[!-~]{32,512}$/, { message: 'API_MASTER_KEY must be 32 to 512 visible ASCII characters without spaces' })
   API_MASTER_KEY?: string;
 
+  /** Where the rate limiters keep their counters, shared by every replica (redis:// or rediss://). Unset: per process. */
+  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Requests per second per credential, unless the API key has its own rate; 0 = unlimited. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000000)
+  RATE_LIMIT_PER_SECOND = 1000;
+
+  /** Failed authentications per client address per minute before that address gets 429. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  AUTH_FAILURES_PER_MINUTE = 30;
+
+  /** Whether (and which) proxies' X-Forwarded-For to believe for the client address: false, true, a hop count, or addresses/subnets. */
+  @IsOptional() @Matches(/^(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, {
+    message: 'TRUST_PROXY must be false, true, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
+  })
+  TRUST_PROXY = 'false';
+
+  /** Prefix of the rate limiters' keys in Redis (several deployments may share one Redis). */
+  @IsOptional() @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'RATE_LIMIT_KEY_PREFIX must be 1-64 of A-Z a-z 0-9 _ . : -' })
+  RATE_LIMIT_KEY_PREFIX = 'dino-wallet';
+
   /** How long a verified API key (or a refused secret) is trusted without asking the database again. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(5000)
   API_KEY_CACHE_TTL_MS = 2000;
@@ -109,7 +131,7 @@ export class ConfigurationError extends Error {
 
 const DEFAULT_CURSOR_SECRET = 'dino-wallet-cursor-integrity-v1';
 /** Never echoed in an error message. */
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['CURSOR_SECRET', 'API_MASTER_KEY']);
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['CURSOR_SECRET', 'API_MASTER_KEY', 'REDIS_URL']);
 
 /**
  * Validates the environment and returns the typed configuration, or throws a
@@ -118,7 +140,7 @@ const SECRET_VARIABLES: ReadonlySet<string> = new Set(['CURSOR_SECRET', 'API_MAS
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const present = Object.fromEntries(
     Object.keys(new EnvironmentVariables())
-      .concat(['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'CURSOR_SECRET', 'API_MASTER_KEY'])
+      .concat(['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'CURSOR_SECRET', 'API_MASTER_KEY', 'REDIS_URL'])
       .filter((k) => env[k] !== undefined && env[k] !== '')
       .map((k) => [k, env[k]]),
   );
@@ -167,8 +189,21 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     log: { level: vars.LOG_LEVEL },
     auth: { masterKey: vars.API_MASTER_KEY, cacheTtlMs: vars.API_KEY_CACHE_TTL_MS },
+    rateLimits: {
+      redisUrl: vars.REDIS_URL,
+      perSecond: vars.RATE_LIMIT_PER_SECOND,
+      authFailuresPerMinute: vars.AUTH_FAILURES_PER_MINUTE,
+      trustProxy: parseTrustProxy(vars.TRUST_PROXY),
+      keyPrefix: vars.RATE_LIMIT_KEY_PREFIX,
+    },
     cursorSecret: vars.CURSOR_SECRET ?? DEFAULT_CURSOR_SECRET,
   };
+}
+
+/** Express's `trust proxy` setting: a boolean, a hop count, or a list of addresses and subnets. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function checkDatabaseUrl(name: string, raw: string): string | undefined {

@@ -14,6 +14,7 @@ export enum ErrorCode {
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  RATE_LIMITED = 'RATE_LIMITED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
@@ -57,6 +58,8 @@ export function describeError(code: ErrorCode): ErrorDescriptor {
       return { status: 401, title: 'Authentication required' };
     case ErrorCode.FORBIDDEN:
       return { status: 403, title: 'The credential lacks the scope this operation needs' };
+    case ErrorCode.RATE_LIMITED:
+      return { status: 429, title: 'Too many requests' };
     case ErrorCode.SERVICE_UNAVAILABLE:
       return { status: 503, title: 'Service unavailable' };
     case ErrorCode.INTERNAL_ERROR:

@@ -1,0 +1,45 @@
+import { buildProblem, ErrorCode, sendProblem } from '@app/common';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger as Pino } from 'pino';
+import type { RateDecision } from './rate-decision';
+import { RequestRateLimiter } from './request-rate-limiter';
+
+/** The IETF draft's headers (draft-ietf-httpapi-ratelimit-headers): the budget, what is left, seconds to the next window. */
+export function setRateLimitHeaders(response: Response, decision: RateDecision): void {
+  response.setHeader('RateLimit-Limit', String(decision.limit));
+  response.setHeader('RateLimit-Remaining', String(decision.remaining));
+  response.setHeader('RateLimit-Reset', String(decision.resetSeconds));
+}
+
+/** 429 RATE_LIMITED with Retry-After in whole seconds. Never stored under an idempotency key: nothing behind it ran. */
+export function refuseRateLimited(response: Response, retryAfterSeconds: number, detail: string): void {
+  response.setHeader('Retry-After', String(Math.max(1, retryAfterSeconds)));
+  sendProblem(response, buildProblem(ErrorCode.RATE_LIMITED, detail));
+}
+
+/**
+ * Runs right after authentication, before the body is read: every authenticated answer carries its
+ * credential's RateLimit-* headers, and a credential over its budget gets 429. If the limiter itself
+ * fails the request goes through: a broken limiter must not stop money from moving.
+ */
+export function rateLimitMiddleware(limiter: RequestRateLimiter, logger: Pino) {
+  return (request: Request, response: Response, next: NextFunction): void => {
+    const credential = request.credential;
+    const pending = credential && limiter.consume(credential.id, credential.rateLimitPerSecond);
+    if (!pending) {
+      next();
+      return;
+    }
+    pending.then(
+      (decision) => {
+        setRateLimitHeaders(response, decision);
+        if (decision.allowed) next();
+        else refuseRateLimited(response, decision.resetSeconds, `This credential may make ${decision.limit} requests per second. Retry after ${decision.resetSeconds} s.`);
+      },
+      (error: unknown) => {
+        logger.warn({ requestId: request.id }, `rate limiter failed, request let through: ${error instanceof Error ? error.message : String(error)}`);
+        next();
+      },
+    );
+  };
+}
