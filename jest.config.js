@@ -35,7 +35,8 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', swc] },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid)/)'],
-  moduleNameMapper: moduleNameMapper(),
+  // The SDK's sources import siblings as './x.js' (what its ES-module build needs): map them to the .ts.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1', ...moduleNameMapper() },
   testEnvironment: 'node',
 };
 

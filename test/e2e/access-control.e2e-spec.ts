@@ -35,7 +35,7 @@ const REQUIRED_SCOPE: Readonly<Record<string, string>> = {
   getApiKey: 'api-keys:manage',
   revokeApiKey: 'api-keys:manage',
 };
-const PUBLIC_OPERATIONS = ['getLiveness', 'getReadiness'];
+const PUBLIC_OPERATIONS = ['getLiveness', 'getReadiness', 'getOpenApiDocument', 'getOpenApiDocumentYaml', 'getApiReference', 'getRoot'];
 
 interface Operation {
   readonly operationId: string;
@@ -149,7 +149,7 @@ describe('Access control', () => {
   });
 
   it('serves the public paths without a credential, and ignores a bad one there', async () => {
-    for (const path of ['/health/live', '/health/ready', '/openapi.json', '/docs']) {
+    for (const path of ['/health/live', '/health/ready', '/openapi.json', '/openapi.yaml', '/docs', '/']) {
       const res = await request(t.url).get(path).redirects(1);
       expect({ path, status: res.status }).toEqual({ path, status: 200 });
     }

@@ -166,9 +166,9 @@ describe(`${LedgerService.name} batches`, () => {
     try {
       const stalled = { ...postings.spend(a, 7n, 'dies-1'), description: 'stall' };
       const pending = ledger.postBatch([postings.transfer(b, a, 3n, 'dies-2'), stalled, postings.topup(b, 9n, 'dies-3')]);
-      await waitFor(async () => (await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE query LIKE '%INSERT INTO journal_transactions%' AND state = 'active' AND pid <> pg_backend_pid()`)).length > 0);
+      await waitFor(async () => (await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%INSERT INTO journal_transactions%' AND state = 'active' AND pid <> pg_backend_pid()`)).length > 0);
       await t.db.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%INSERT INTO journal_transactions%' AND state = 'active' AND pid <> pg_backend_pid()`,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%INSERT INTO journal_transactions%' AND state = 'active' AND pid <> pg_backend_pid()`,
       );
       const results = await pending;
       for (const r of results) {

@@ -36,7 +36,7 @@ const USAGE = `usage: cli <command>
 /** Operator commands; with no DATABASE_URL they use the same embedded PostgreSQL as `npm start`. */
 async function main(command: string | undefined): Promise<number> {
   // Logs go to stderr as JSON lines; stdout carries only the command's output (verify's report).
-  Logger.overrideLogger(new AppLogger(createRootLogger('info', 2)));
+  Logger.overrideLogger(new AppLogger(createRootLogger('info', 2, loadAppConfig(process.env).log.format)));
   const logger = new Logger('cli');
   if (command === 'openapi') return writeOpenApi(process.argv[3] ?? 'openapi.json');
   if (command !== 'migrate' && command !== 'seed' && command !== 'verify' && command !== 'keys') {

@@ -14,7 +14,7 @@ import { setupOpenApi } from './openapi';
  * passes the adapter of the server that already listens while it starts (see StartupServer).
  */
 export async function createApp(config: AppConfig, adapter: ExpressAdapter = new ExpressAdapter()): Promise<NestExpressApplication> {
-  const logger = new AppLogger(createRootLogger(config.log.level));
+  const logger = new AppLogger(createRootLogger(config.log.level, 1, config.log.format));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, { bodyParser: false, logger });
   configureApp(app, logger);
   return app;

@@ -19,10 +19,11 @@ export async function provideDatabase(config: AppConfig, logger = new Logger('Da
     dataDir: config.embedded.dataDir,
     port: config.embedded.port,
     databaseName: EMBEDDED_DATABASE_NAME,
-    log: (message) => logger.debug(message),
+    readyTimeoutMs: config.embedded.startTimeoutMs,
+    log: (message, level) => (level === 'warn' ? logger.warn(message) : level === 'info' ? logger.log(message) : logger.debug(message)),
   });
   logger.log(
-    `DATABASE_URL is not set: running an embedded PostgreSQL on localhost:${config.embedded.port} with its data in ${embedded.dataDir}. ` +
+    `DATABASE_URL is not set: ${embedded.role === 'joined' ? 'sharing the' : 'running an'} embedded PostgreSQL on localhost:${embedded.port} with its data in ${embedded.dataDir}. ` +
       'Set DATABASE_URL=postgres://user:password@host:5432/dbname to use another database.',
   );
   return { config: { ...config, database: { ...config.database, url: embedded.url } }, embedded };

@@ -15,6 +15,8 @@ import { createApp } from './create-app';
 import { provideDatabase, runAutoSetup } from './database-bootstrap';
 import { ShutdownState } from './http/shutdown-state';
 import { provideMasterKey } from './master-key';
+import { assertPortFree } from './port-check';
+import { announceReady } from './startup-banner';
 import { ShutdownSignals } from './shutdown-signals';
 import { StartupServer } from './startup-server';
 import { superviseWorkers } from './workers';
@@ -24,9 +26,10 @@ const logger = new Logger('Main');
 async function bootstrap(): Promise<void> {
   const signals = new ShutdownSignals();
   const initial = readConfig();
-  Logger.overrideLogger(new AppLogger(createRootLogger(initial.log.level)));
+  Logger.overrideLogger(new AppLogger(createRootLogger(initial.log.level, 1, initial.log.format)));
   // A worker's primary has already provided and prepared the database (see superviseWorkers).
   if (cluster.isWorker) return serve(initial, signals, await listenEarly(initial));
+  await assertPortFree(initial.http.host, initial.http.port);
   const startup = await listenEarly(initial);
   const provided = await provideDatabase(initial);
   const { embedded } = provided;
@@ -74,6 +77,7 @@ async function serve(config: AppConfig, signals: ShutdownSignals, startup: Start
   await app.init();
   startup.handOver(app);
   logger.log(`Dino Wallet listening on http://${config.http.host}:${config.http.port} (docs at /docs)`);
+  if (cluster.isPrimary) await announceReady(app, config, embedded);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -3,6 +3,8 @@ import { ErrorCode, REQUEST_ID_HEADER } from '@app/common';
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { problemResponses } from './http/api-problems.decorator';
+import { docsRequestInterceptor, documentForDocsPage, readLiveExamples } from './http/docs-page';
+import { withServedDocuments, withStrictContract } from './openapi-strictness';
 
 /** The version of the HTTP contract (API.md); bump it with every change clients can see. */
 export const API_VERSION = '1.0.0';
@@ -27,8 +29,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(API_VERSION)
     .setContact('Dino Wallet team', 'https://dino-wallet.dev', 'dev@dino-wallet.dev')
-    .addServer('/', 'The service that serves this document')
+    // localhost first: Postman, Insomnia and generated clients take the first server as their base URL
+    // (the /docs page puts `/` first for itself).
     .addServer('http://localhost:3000', 'Local development (`npm start`)')
+    .addServer('/', 'The service that serves this document')
     .addTag('users', 'Players: create them, find them, read their balances and history')
     .addTag('assets', 'The currencies wallets hold (GOLD, DIAMOND, POINT, …)')
     .addTag('wallet operations', 'Writes: each moves money between two accounts under an idempotency key')
@@ -50,7 +54,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller, method) => method,
   });
-  return withAccessControl(withRequestIdHeader(document));
+  document.info.license = { name: 'UNLICENSED (proprietary)' };
+  return withStrictContract(withAccessControl(withRequestIdHeader(withServedDocuments(document))));
 }
 
 /**
@@ -140,8 +145,23 @@ function withRequestIdHeader(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** Serves the interactive reference at /docs and the document at /openapi.json. */
+/**
+ * Serves the interactive reference at /docs (with examples from the running instance and a fresh
+ * idempotency key per "Try it out", see http/docs-page.ts), the document at /openapi.json and
+ * /openapi.yaml, and redirects / to /docs.
+ */
 export function setupOpenApi(app: INestApplication): void {
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    customSiteTitle: 'Dino Wallet API',
+    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true, requestInterceptor: docsRequestInterceptor(document) },
+    patchDocumentOnRequest: async <TRequest>(request: TRequest, _response: unknown, served: OpenAPIObject) =>
+      (request as { url?: string }).url?.includes('swagger-ui-init.js')
+        ? documentForDocsPage(served, await readLiveExamples(app), Date.now().toString(36))
+        : served,
+  });
+  const http = app.getHttpAdapter();
+  http.get('/', (_request: unknown, response: { redirect(status: number, url: string): void }) => response.redirect(302, '/docs'));
 }

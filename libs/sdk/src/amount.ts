@@ -1,4 +1,4 @@
-import type { AmountLike } from './types';
+import type { AmountLike } from './types.js';
 
 /**
  * The digit string the SDK sends for an amount. A number must be a safe integer: beyond 2^53 a

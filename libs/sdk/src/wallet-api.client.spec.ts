@@ -1,6 +1,6 @@
-import { toAmountString } from './amount';
-import { WalletApiClient } from './wallet-api.client';
-import { isWalletApiError, UnexpectedResponseError, WalletApiError } from './wallet-api.error';
+import { toAmountString } from './amount.js';
+import { WalletApiClient } from './wallet-api.client.js';
+import { isWalletApiError, UnexpectedResponseError, WalletApiError } from './wallet-api.error.js';
 
 const TRANSACTION = {
   id: '1',

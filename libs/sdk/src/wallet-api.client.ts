@@ -1,6 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { toAmountString } from './amount';
-import type { paths } from './generated/schema';
+import { toAmountString } from './amount.js';
+import type { paths } from './generated/schema.js';
 import type {
   Asset,
   Balances,
@@ -13,8 +13,8 @@ import type {
   Transaction,
   TransferInput,
   User,
-} from './types';
-import { ProblemOf, UnexpectedResponseError, WalletApiError } from './wallet-api.error';
+} from './types.js';
+import { ProblemOf, UnexpectedResponseError, WalletApiError } from './wallet-api.error.js';
 
 export interface WalletApiClientOptions {
   /** Where the service listens, e.g. `http://localhost:3000`. */

@@ -1,4 +1,4 @@
-import type { ErrorCode, Problem } from './types';
+import type { ErrorCode, Problem } from './types.js';
 
 /** INSUFFICIENT_FUNDS also says what the user holds and what was asked for, as digit strings. */
 export type InsufficientFundsProblem = Problem & {
@@ -50,16 +50,19 @@ export class WalletApiError<C extends ErrorCode = ErrorCode> extends Error {
   }
 
   /** Narrows the error to one code (or one of several). */
-  is<K extends C>(...codes: K[]): this is WalletApiError<K> {
+  is<K extends ErrorCode>(...codes: K[]): this is WalletApiError<K> {
     return (codes as readonly ErrorCode[]).includes(this.code);
   }
 }
 
+/**
+ * A WalletApiError of any one code, as a union discriminated by `code`: after
+ * `isWalletApiError(error)`, a `switch (error.code)` narrows `error.problem` in each branch.
+ */
+export type AnyWalletApiError<K extends ErrorCode = ErrorCode> = { [C in K]: WalletApiError<C> }[K];
+
 /** True when `error` is a WalletApiError, with one of `codes` when any are given. */
-export function isWalletApiError<K extends ErrorCode = ErrorCode>(
-  error: unknown,
-  ...codes: K[]
-): error is WalletApiError<K> {
+export function isWalletApiError<K extends ErrorCode = ErrorCode>(error: unknown, ...codes: K[]): error is AnyWalletApiError<K> {
   return error instanceof WalletApiError && (codes.length === 0 || error.is(...codes));
 }
 

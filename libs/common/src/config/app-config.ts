@@ -11,6 +11,8 @@ export interface AppConfig {
   readonly embedded: {
     readonly port: number;
     readonly dataDir: string;
+    /** How long to wait for the embedded PostgreSQL (ours or a running one) to accept connections. */
+    readonly startTimeoutMs: number;
   };
   readonly ledger: {
     /** Most postings one database transaction may carry (group commit). */
@@ -31,6 +33,8 @@ export interface AppConfig {
   };
   readonly log: {
     readonly level: LogLevel;
+    /** `auto`: readable lines when the output is a terminal, JSON lines otherwise. */
+    readonly format: LogFormat;
   };
   readonly auth: {
     /** API_MASTER_KEY (holds every scope); undefined: API keys only. */
@@ -79,3 +83,5 @@ export type DatabasePooler = (typeof DATABASE_POOLERS)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const LOG_FORMATS = ['auto', 'json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];

@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { existsSync } from 'node:fs';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
-import { AppConfig, DATABASE_POOLERS, type DatabasePooler, LOG_LEVELS, type LogLevel } from './app-config';
+import { AppConfig, DATABASE_POOLERS, type DatabasePooler, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './app-config';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
@@ -60,6 +60,9 @@ export class EnvironmentVariables {
   @IsOptional() @IsString() @MinLength(1)
   EMBEDDED_PG_DIR = '.data/postgres';
 
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  EMBEDDED_PG_START_TIMEOUT_MS = 30000;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(4096)
   LEDGER_MAX_BATCH_SIZE = 256;
 
@@ -89,6 +92,9 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
+
+  @IsOptional() @IsIn(LOG_FORMATS)
+  LOG_FORMAT: LogFormat = 'auto';
 
   @IsOptional() @IsString() @MinLength(16) @MaxLength(512)
   CURSOR_SECRET?: string;
@@ -174,7 +180,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       startupTimeoutMs: vars.DATABASE_STARTUP_TIMEOUT_MS,
       autoSetup: vars.DB_AUTO_SETUP,
     },
-    embedded: { port: vars.EMBEDDED_PG_PORT, dataDir: vars.EMBEDDED_PG_DIR },
+    embedded: { port: vars.EMBEDDED_PG_PORT, dataDir: vars.EMBEDDED_PG_DIR, startTimeoutMs: vars.EMBEDDED_PG_START_TIMEOUT_MS },
     ledger: {
       maxBatchSize: vars.LEDGER_MAX_BATCH_SIZE,
       maxQueue: vars.LEDGER_MAX_QUEUE,
@@ -187,7 +193,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       purgeIntervalMs: vars.IDEMPOTENCY_PURGE_INTERVAL_MS,
       purgeBatchSize: vars.IDEMPOTENCY_PURGE_BATCH_SIZE,
     },
-    log: { level: vars.LOG_LEVEL },
+    log: { level: vars.LOG_LEVEL, format: vars.LOG_FORMAT },
     auth: { masterKey: vars.API_MASTER_KEY, cacheTtlMs: vars.API_KEY_CACHE_TTL_MS },
     rateLimits: {
       redisUrl: vars.REDIS_URL,

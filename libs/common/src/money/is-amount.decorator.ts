@@ -1,7 +1,7 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { amountProblem } from './amount';
 
-/** A positive integer amount (JSON integer up to 2^53-1 or digit string), at most 10^15. */
+/** A positive integer amount (JSON integer or digit string), at most 10^15. */
 export function IsAmount(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({

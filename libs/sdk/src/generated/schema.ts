@@ -336,6 +336,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This OpenAPI document (JSON)
+         * @description The OpenAPI 3.0 document of the API, as committed in the repository (`openapi.json`). Import it into Postman, Insomnia or a client generator.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This OpenAPI document (YAML)
+         * @description The same document as `/openapi.json`, in YAML.
+         */
+        get: operations["getOpenApiDocumentYaml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interactive API reference
+         * @description Swagger UI over this document. "Try it out" sends real requests to this service, with a fresh idempotency key for every write unless you type one, and examples built from the running instance (the seeded user alice).
+         */
+        get: operations["getApiReference"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Redirects to the API reference
+         * @description A browser opening the service lands on `/docs`.
+         */
+        get: operations["getRoot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -429,7 +509,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "UserAccountRefDto";
+            kind: "USER";
             /** @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d */
             userId: string;
         };
@@ -438,7 +518,7 @@ export interface components {
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "SystemAccountRefDto";
+            kind: "SYSTEM";
             /**
              * @example TREASURY
              * @enum {string}
@@ -885,7 +965,10 @@ export interface components {
     };
     responses: never;
     parameters: {
-        /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+        /**
+         * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+         * @example req-7f3a9c
+         */
         RequestId: string;
     };
     requestBodies: never;
@@ -906,11 +989,17 @@ export interface operations {
     findUsers: {
         parameters: {
             query: {
-                /** @description The exact username to look up. */
+                /**
+                 * @description The exact username to look up.
+                 * @example alice
+                 */
                 username: string;
             };
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -1034,7 +1123,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -1210,11 +1302,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`). */
+                /**
+                 * @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`).
+                 * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -1337,11 +1435,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`). */
+                /**
+                 * @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`).
+                 * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -1482,21 +1586,33 @@ export interface operations {
     listUserTransactions: {
         parameters: {
             query?: {
-                /** @description Items per page. */
+                /**
+                 * @description Items per page.
+                 * @example 20
+                 */
                 limit?: number;
                 /** @description `nextCursor` of the previous page, sent with the same filters; anything else is a 400. */
                 cursor?: string;
-                /** @description Only this asset's transactions. */
+                /**
+                 * @description Only this asset's transactions.
+                 * @example GOLD
+                 */
                 assetCode?: string;
                 /** @description Only transactions of this type. */
                 type?: components["schemas"]["TransactionType"];
             };
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`). */
+                /**
+                 * @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`).
+                 * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+                 */
                 userId: string;
             };
             cookie?: never;
@@ -1635,7 +1751,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -1761,9 +1880,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
                 "Idempotency-Key"?: string;
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -2011,9 +2136,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
                 "Idempotency-Key"?: string;
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -2259,9 +2390,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
                 "Idempotency-Key"?: string;
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -2507,9 +2644,15 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent). */
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
                 "Idempotency-Key"?: string;
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -2756,11 +2899,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`). */
+                /**
+                 * @description The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`).
+                 * @example 1042
+                 */
                 transactionId: string;
             };
             cookie?: never;
@@ -2883,7 +3032,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -3007,7 +3159,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -3039,7 +3194,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -3130,7 +3288,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -3206,7 +3367,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -3314,7 +3478,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path?: never;
@@ -3474,11 +3641,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The `id` of an API key, as `POST /v1/api-keys` returned it (an unknown or revoked id is a 404 `NOT_FOUND`). */
+                /**
+                 * @description The `id` of an API key, as `POST /v1/api-keys` returned it (an unknown or revoked id is a 404 `NOT_FOUND`).
+                 * @example 3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c
+                 */
                 apiKeyId: string;
             };
             cookie?: never;
@@ -3601,11 +3774,17 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated. */
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
-                /** @description The `id` of an API key, as `POST /v1/api-keys` returned it (an unknown or revoked id is a 404 `NOT_FOUND`). */
+                /**
+                 * @description The `id` of an API key, as `POST /v1/api-keys` returned it (an unknown or revoked id is a 404 `NOT_FOUND`).
+                 * @example 3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c
+                 */
                 apiKeyId: string;
             };
             cookie?: never;
@@ -3719,6 +3898,114 @@ export interface operations {
                         code: "SERVICE_UNAVAILABLE";
                     };
                 };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This OpenAPI document (JSON) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getOpenApiDocumentYaml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This OpenAPI document (YAML) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/yaml": string;
+                };
+            };
+        };
+    };
+    getApiReference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The interactive API reference */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getRoot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To `/docs`. */
+            302: {
+                headers: {
+                    /** @description Always `/docs`. */
+                    Location?: "/docs";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

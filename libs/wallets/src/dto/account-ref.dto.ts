@@ -19,10 +19,17 @@ export class UserAccountRefDto {
   userId!: string;
 }
 
-/** OpenAPI schema of an account reference: a user's wallet or a system pool. */
+/**
+ * OpenAPI schema of an account reference: a user's wallet or a system pool. The `mapping` is what
+ * makes `kind` the literal `USER` / `SYSTEM` for generators: under OpenAPI 3.0 a discriminator
+ * without one takes the schema names as its values.
+ */
 export const ACCOUNT_REF_SCHEMA = {
   oneOf: [{ $ref: getSchemaPath(UserAccountRefDto) }, { $ref: getSchemaPath(SystemAccountRefDto) }],
-  discriminator: { propertyName: 'kind' },
+  discriminator: {
+    propertyName: 'kind',
+    mapping: { USER: getSchemaPath(UserAccountRefDto), SYSTEM: getSchemaPath(SystemAccountRefDto) },
+  },
 };
 
 export function toAccountRefResponse(ref: AccountRef): SystemAccountRefDto | UserAccountRefDto {

@@ -9,7 +9,7 @@ const toInteger = ({ value }: { value: unknown }): unknown =>
 
 export class HistoryQueryDto {
   /** Items per page. */
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, example: 20 })
   @IsOptional()
   @Transform(toInteger)
   @IsInt({ message: 'must be a whole number from 1 to 200' })

@@ -1,7 +1,7 @@
 import { IsAmount, type AmountInput } from '@app/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsMetadata } from '../validation/is-metadata.decorator';
+import { IsMetadata, METADATA_MAX_KEY_LENGTH } from '../validation/is-metadata.decorator';
 import { ASSET_CODE_PATTERN } from '../validation/patterns';
 
 /**
@@ -24,6 +24,8 @@ export const METADATA_SCHEMA: ApiPropertyOptions = {
   description: 'A flat map of up to 20 string keys (at most 64 characters) to string values (at most 500 characters).',
   additionalProperties: { type: 'string', maxLength: 500 },
   maxProperties: 20,
+  // OpenAPI 3.0 has no propertyNames: the key limit the service enforces, for tools that read extensions.
+  ...{ 'x-propertyNames': { type: 'string', minLength: 1, maxLength: METADATA_MAX_KEY_LENGTH } },
   nullable: true,
   example: { orderId: 'A-1001' },
 };
