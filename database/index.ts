@@ -4,6 +4,7 @@ import { AccessControl1764000000002 } from './migrations/1764000000002-access-co
 import { LedgerVerifyCheckpoints1764000000030 } from './migrations/1764000000030-ledger-verify-checkpoints';
 
 export { runInitialSeed, SEED_ASSETS, SEED_USERNAMES, SYSTEM_ACCOUNT_NAMES } from './seeds/initial.seed';
+export { RUNTIME_SEQUENCE_GRANTS, RUNTIME_TABLE_GRANTS, type RuntimeTableGrant } from './runtime-grants';
 
 /** Every migration, in order. TypeORM runs the ones the database has not recorded yet. */
 export const MIGRATIONS = [

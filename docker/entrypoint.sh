@@ -10,8 +10,10 @@
 #   entrypoint.sh <program> …      run anything else as given (sh, node -e …)
 #
 # On start the service applies pending migrations and the seed itself, under a PostgreSQL
-# advisory lock so replicas do not race, unless DB_AUTO_SETUP=false. With DB_AUTO_SETUP=false the
-# schema must be migrated separately before the service starts:
+# advisory lock so replicas do not race, unless DB_AUTO_SETUP=false. Migrations run on
+# MIGRATION_DATABASE_URL when it is set (the tables' owner, a direct connection), else on
+# DATABASE_URL. With DB_AUTO_SETUP=false the schema must be migrated separately before the
+# service starts:
 #   node dist/apps/wallet-api/apps/wallet-api/src/cli.js migrate   (then `seed`)
 # which is what `entrypoint.sh migrate seed` runs (the Kubernetes Job in docker/k8s).
 #

@@ -6,7 +6,9 @@
  * BENCH_SECONDS (per scenario, default 15), BENCH_CONNECTIONS (64), BENCH_USERS (1000),
  * BENCH_LOG_LEVEL (service log level, default warn), BENCH_PROFILE=1 (CPU profile of the service),
  * BENCH_ONLY (run only the scenarios whose name contains it, e.g. `transfers`: for quick A/B runs;
- * ratios and goals need the full run).
+ * ratios and goals need the full run), BENCH_POOLER=pgbouncer (the service reaches PostgreSQL
+ * through Debian's PgBouncer in transaction mode, stock settings, with DATABASE_POOLER=transaction;
+ * the pgbench baselines stay direct; results go to latest-pgbouncer.json / .svg).
  * Each HTTP scenario also reports where the CPU went: microseconds per request used by the service
  * process, by PostgreSQL and by the load generator (from /proc), since the three share the cores.
  */
@@ -16,6 +18,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { PgBouncer } from '../support/pgbouncer';
 import { freePort, SERVICE_MAIN } from '../support/spawned-service';
 import { runHttp, scenarios } from './http-load';
 import { measureCpu, measurePgbenchCpu } from './cpu';
@@ -28,6 +31,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
 const ONLY = process.env.BENCH_ONLY ?? '';
 const selected = (name: string) => name.includes(ONLY);
+const POOLER = process.env.BENCH_POOLER ?? '';
+if (POOLER !== '' && POOLER !== 'pgbouncer') throw new Error(`BENCH_POOLER must be pgbouncer or unset (got ${POOLER})`);
+const RESULT_NAME = POOLER ? `latest-${POOLER}` : 'latest';
 const RESULTS = join(__dirname, 'results');
 const ROOT = join(__dirname, '..', '..');
 
@@ -65,11 +71,21 @@ async function provideDatabases(): Promise<Databases> {
   return { service: urlFor(names.service), seed: urlFor(names.seed), serverVersion, stop };
 }
 
-async function startService(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+async function startService(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const args = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : [];
   const child = spawn(process.execPath, [...args, SERVICE_MAIN], {
-    env: { CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdefghijklmnop', ...process.env, API_MASTER_KEY: TEST_MASTER_KEY, ...benchLimits(), DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
+    env: {
+      CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdefghijklmnop',
+      ...process.env,
+      API_MASTER_KEY: TEST_MASTER_KEY,
+      ...benchLimits(),
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -152,6 +168,7 @@ async function main(): Promise<void> {
   const db = await provideDatabases();
   const results: ScenarioResult[] = [];
   let service: Awaited<ReturnType<typeof startService>> | undefined;
+  let bouncer: PgBouncer | undefined;
   try {
     say(`▶ seed design, database only: ../shared/bench/schema.sql, pgbench ${CONNECTIONS} clients`);
     await loadSeedSchema(db.seed);
@@ -164,8 +181,15 @@ async function main(): Promise<void> {
       results.push(await measurePgbenchCpu(() => runPgbench(name, script, db.seed, SECONDS, CONNECTIONS)));
     }
 
-    say('▶ starting the service (compiled, as the container runs it)');
-    service = await startService(db.service);
+    if (POOLER === 'pgbouncer') {
+      bouncer = await PgBouncer.start(db.service);
+      say(`▶ PgBouncer (transaction pooling, stock settings) on port ${bouncer.port}: the service connects through it`);
+      say('▶ starting the service (compiled, as the container runs it) with DATABASE_POOLER=transaction');
+      service = await startService(bouncer.route(db.service), { DATABASE_POOLER: 'transaction' });
+    } else {
+      say('▶ starting the service (compiled, as the container runs it)');
+      service = await startService(db.service);
+    }
     say(`▶ creating and funding ${USERS} users`);
     const users = await createFundedUsers(service.url);
     const all = scenarios(users, await createBenchKey(service.url));
@@ -211,17 +235,26 @@ async function main(): Promise<void> {
     const report = {
       startedAt: started.toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, postgres: db.serverVersion },
-      settings: { seconds: SECONDS, connections: CONNECTIONS, users: USERS, serviceLogLevel: process.env.BENCH_LOG_LEVEL ?? 'warn', database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded' },
+      settings: {
+        seconds: SECONDS,
+        connections: CONNECTIONS,
+        users: USERS,
+        serviceLogLevel: process.env.BENCH_LOG_LEVEL ?? 'warn',
+        database: process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded',
+        pooler: POOLER || 'none',
+      },
       results,
       goals,
       verify: { ok: verify.ok },
     };
-    writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeChart(join(RESULTS, 'latest.svg'), results, `Dino Wallet vs seed design (${cpus().length} cores, ${CONNECTIONS} connections, one run)`);
-    say(`results: test/bench/results/latest.json, chart: test/bench/results/latest.svg`);
+    writeFileSync(join(RESULTS, `${RESULT_NAME}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    const through = POOLER ? `, the service through ${POOLER}` : '';
+    writeChart(join(RESULTS, `${RESULT_NAME}.svg`), results, `Dino Wallet vs seed design (${cpus().length} cores, ${CONNECTIONS} connections${through}, one run)`);
+    say(`results: test/bench/results/${RESULT_NAME}.json, chart: test/bench/results/${RESULT_NAME}.svg`);
     if (!verify.ok) process.exitCode = 1;
   } finally {
     await service?.stop();
+    await bouncer?.stop();
     await db.stop();
   }
 }

@@ -45,15 +45,19 @@ function treeCpuSeconds(root: number): number {
   return total;
 }
 
+/** The database side: PostgreSQL, and PgBouncer when the service goes through one (BENCH_POOLER). */
+const DATABASE_PROCESSES = new Set(['postgres', 'pgbouncer']);
+
 /**
- * CPU seconds used by every PostgreSQL server process on the machine, including backends that have
- * ended (pgbench's connections close when it finishes): the postmaster's reaped children's time.
+ * CPU seconds used by every PostgreSQL server process on the machine (and PgBouncer's), including
+ * backends that have ended (pgbench's connections close when it finishes): the postmaster's reaped
+ * children's time.
  */
 function postgresCpuSeconds(): number {
   let total = 0;
   for (const pid of processIds()) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSecondsOf(pid) + reapedChildrenCpuSeconds(pid);
+      if (DATABASE_PROCESSES.has(readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) total += cpuSecondsOf(pid) + reapedChildrenCpuSeconds(pid);
     } catch {
       // the process ended meanwhile
     }

@@ -35,6 +35,8 @@ describe('docker/Dockerfile', () => {
       const major = Number(/^node:(\d+)/.exec(image)?.[1]);
       expect({ image, lts: major >= 22 && major % 2 === 0 }).toEqual({ image, lts: true });
     }
+    // Pinned by digest: a rebuild gets the same base, whatever the tag points at by then.
+    expect(globalArg(dockerfile, 'NODE_IMAGE')).toMatch(/^node:22-bookworm-slim@sha256:[0-9a-f]{64}$/);
     // The image's Node 22 must fall in the engines range (>= 22.13 on the 22 line, as typeorm needs).
     expect(JSON.parse(readRepoFile('package.json')).engines.node).toMatch(/>=22\.13\.0/);
   });

@@ -144,6 +144,24 @@ describe('Kubernetes manifests (docker/k8s)', () => {
     expect(migrate.env?.find((e) => e.name === 'CURSOR_SECRET')).toBeUndefined();
   });
 
+  it('gives the owner\'s MIGRATION_DATABASE_URL to the migration Job only, never to the serving pods', () => {
+    const migrationUrl = migrate.env?.find((e) => e.name === 'MIGRATION_DATABASE_URL')?.valueFrom?.secretKeyRef;
+    expect(migrationUrl).toEqual({ name: secret.metadata.name, key: 'MIGRATION_DATABASE_URL', optional: true });
+    expect(api.env?.map((e) => e.name)).not.toContain('MIGRATION_DATABASE_URL');
+    expect(Object.keys(configMap.data)).not.toContain('MIGRATION_DATABASE_URL');
+    const config = loadAppConfig({ ...configMap.data, DATABASE_URL: secret.stringData.DATABASE_URL, MIGRATION_DATABASE_URL: secret.stringData.MIGRATION_DATABASE_URL, CURSOR_SECRET: secret.stringData.CURSOR_SECRET });
+    expect(config.database.migrationStatementTimeoutMs).toBeGreaterThan(config.database.statementTimeoutMs);
+    expect((job.spec?.activeDeadlineSeconds ?? 0) * 1000).toBeGreaterThan(config.database.startupTimeoutMs + config.database.migrationStatementTimeoutMs);
+  });
+
+  it('mounts an optional database CA read-only into the pods and the Job (for sslrootcert=)', () => {
+    for (const spec of [pod, jobPod]) {
+      const mount = spec.containers[0]?.volumeMounts?.find((m) => m.name === 'db-ca');
+      expect(mount).toMatchObject({ mountPath: '/etc/dino-wallet/db-ca', readOnly: true });
+      expect(spec.volumes?.find((v) => v.name === 'db-ca')?.configMap).toEqual({ name: 'dino-wallet-db-ca', optional: true });
+    }
+  });
+
   it('ships only a placeholder Secret', () => {
     expect(secret.metadata.name).toBe('dino-wallet-secrets');
     for (const value of Object.values(secret.stringData)) expect(value).toMatch(/CHANGE_ME/);

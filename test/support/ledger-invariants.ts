@@ -46,7 +46,7 @@ export async function ledgerSnapshot(db: TestDatabase): Promise<LedgerSnapshot> 
  *    idempotency record points to; every record is completed, a 201 with a journal and any other
  *    status without one.
  */
-export async function ledgerViolations(db: TestDatabase): Promise<string[]> {
+export async function ledgerViolations(db: { query(sql: string): Promise<object[]> }): Promise<string[]> {
   const checks: Array<[string, string]> = [
     ['asset does not sum to zero', `SELECT asset_code, sum(balance)::text AS sum FROM accounts GROUP BY asset_code HAVING sum(balance) <> 0`],
     [

@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { ApiKeyResponseDto, ApiKeysService, CreateApiKeyDto, type Credential, SCOPES } from '@app/api-keys';
-import { AppConfig, AppLogger, ConfigurationError, createRootLogger, DomainException, flattenValidationErrors, loadAppConfig, setupDatabase } from '@app/common';
+import {
+  AppConfig,
+  AppLogger,
+  ConfigurationError,
+  createRootLogger,
+  DomainException,
+  flattenValidationErrors,
+  loadAppConfig,
+  setupDatabase,
+  waitForDatabase,
+} from '@app/common';
 import { LedgerVerifyService } from '@app/ledger';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -46,11 +56,11 @@ async function main(command: string | undefined): Promise<number> {
         return result.ok ? 0 : 2;
       });
     }
-    const { appliedMigrations } = await setupDatabase(config.database, {
-      migrate: command === 'migrate',
-      seed: command === 'seed',
-      log: (m) => logger.log(m),
-    });
+    // A Job started during a database outage waits for it (DATABASE_STARTUP_TIMEOUT_MS).
+    const { appliedMigrations } = await waitForDatabase(
+      () => setupDatabase(config.database, { migrate: command === 'migrate', seed: command === 'seed', log: (m) => logger.log(m) }),
+      { timeoutMs: config.database.startupTimeoutMs, stopRequested: () => false, log: (m) => logger.warn(m) },
+    );
     logger.log(command === 'migrate' ? `${appliedMigrations.length} migration(s) applied` : 'seed applied');
     return 0;
   } finally {

@@ -3,7 +3,7 @@ import { answerMalformedRequests, AppConfig, AppLogger, createRootLogger, jsonBo
 import { AuthFailureLimiter, rateLimitMiddleware, RequestRateLimiter } from '@app/rate-limits';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { httpObservabilityMiddleware } from './http/http-observability.middleware';
 import { applyServerTimeouts } from './http/server-timeouts';
@@ -11,10 +11,13 @@ import { securityHeadersMiddleware } from './http/security-headers';
 import { ShutdownState } from './http/shutdown-state';
 import { setupOpenApi } from './openapi';
 
-/** Builds the application exactly as production runs it (used by main, the CLI and the tests). */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+/**
+ * Builds the application exactly as production runs it (used by main, the CLI and the tests); main
+ * passes the adapter of the server that already listens while it starts (see StartupServer).
+ */
+export async function createApp(config: AppConfig, adapter: ExpressAdapter = new ExpressAdapter()): Promise<NestExpressApplication> {
   const logger = new AppLogger(createRootLogger(config.log.level, 1, config.log.format));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, { bodyParser: false, logger });
   configureApp(app, logger, config);
   return app;
 }

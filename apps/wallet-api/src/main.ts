@@ -1,5 +1,14 @@
 import 'reflect-metadata';
-import { AppConfig, AppLogger, ConfigurationError, createRootLogger, EmbeddedDatabase, loadAppConfig } from '@app/common';
+import {
+  AppConfig,
+  AppLogger,
+  ConfigurationError,
+  createRootLogger,
+  EmbeddedDatabase,
+  loadAppConfig,
+  StartupAbandonedError,
+  waitForDatabase,
+} from '@app/common';
 import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
 import { createApp } from './create-app';
@@ -9,6 +18,7 @@ import { provideMasterKey } from './master-key';
 import { assertPortFree } from './port-check';
 import { announceReady } from './startup-banner';
 import { ShutdownSignals } from './shutdown-signals';
+import { StartupServer } from './startup-server';
 import { superviseWorkers } from './workers';
 
 const logger = new Logger('Main');
@@ -18,30 +28,54 @@ async function bootstrap(): Promise<void> {
   const initial = readConfig();
   Logger.overrideLogger(new AppLogger(createRootLogger(initial.log.level, 1, initial.log.format)));
   // A worker's primary has already provided and prepared the database (see superviseWorkers).
-  if (cluster.isWorker) return serve(initial, signals);
+  if (cluster.isWorker) return serve(initial, signals, await listenEarly(initial));
   await assertPortFree(initial.http.host, initial.http.port);
+  const startup = await listenEarly(initial);
   const provided = await provideDatabase(initial);
   const { embedded } = provided;
   try {
     const config = await provideMasterKey(provided.config, embedded);
-    await runAutoSetup(config);
+    startup.status = 'waiting for the database';
+    await waitForDatabase(() => runAutoSetup(config), {
+      timeoutMs: config.database.startupTimeoutMs,
+      stopRequested: () => signals.requested !== undefined,
+      log: (message) => logger.warn(message),
+    }).catch((error: unknown) => {
+      if (!(error instanceof StartupAbandonedError)) throw error;
+    });
+    startup.status = 'starting';
     if (signals.requested) return stopBeforeServing(signals.requested, embedded);
-    if (config.http.workers > 1) await superviseWorkers(config, signals, embedded);
-    else await serve(config, signals, embedded);
+    if (config.http.workers > 1) {
+      await startup.close(); // the workers take the port over
+      await superviseWorkers(config, signals, embedded);
+    } else await serve(config, signals, startup, embedded);
   } catch (error) {
     await embedded?.stop().catch(() => undefined);
     throw error;
   }
 }
 
+/** The port answers probes from the start (live 200, ready 503) while the database is prepared. */
+async function listenEarly(config: AppConfig): Promise<StartupServer> {
+  try {
+    return await StartupServer.listen(config.http);
+  } catch (error) {
+    throw new Error(`cannot listen on ${config.http.host}:${config.http.port} (${error instanceof Error ? error.message : String(error)}); set PORT or HOST`, {
+      cause: error,
+    });
+  }
+}
+
 /** Runs the HTTP application in this process until SIGTERM/SIGINT, then drains and exits. */
-async function serve(config: AppConfig, signals: ShutdownSignals, embedded?: EmbeddedDatabase): Promise<void> {
-  const app = await createApp(config);
+async function serve(config: AppConfig, signals: ShutdownSignals, startup: StartupServer, embedded?: EmbeddedDatabase): Promise<void> {
+  const app = await createApp(config, startup.adapter());
   if (signals.requested) {
     await app.close();
+    await startup.close();
     return stopBeforeServing(signals.requested, embedded);
   }
-  await app.listen(config.http.port, config.http.host);
+  await app.init();
+  startup.handOver(app);
   logger.log(`Dino Wallet listening on http://${config.http.host}:${config.http.port} (docs at /docs)`);
   if (cluster.isPrimary) await announceReady(app, config, embedded);
 

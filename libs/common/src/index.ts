@@ -22,3 +22,6 @@ export * from './metrics/metrics.service';
 export * from './errors/problem.dto';
 export * from './logging/logging';
 export * from './database/pipelined-transaction';
+export * from './database/connection-errors';
+export * from './database/database-fault-monitor';
+export * from './database/wait-for-database';

@@ -6,6 +6,7 @@ import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthInd
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Response } from 'express';
+import { DatabaseFaultMonitor } from '@app/common';
 import { ApiNoClientErrors } from '../http/api-problems.decorator';
 import { HealthCheckResultDto } from '../http/health-check.dto';
 import { ShutdownState } from '../http/shutdown-state';
@@ -22,6 +23,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly indicators: HealthIndicatorService,
     private readonly shutdown: ShutdownState,
+    private readonly faults: DatabaseFaultMonitor,
     private readonly rateLimits: RateLimitStore,
   ) {}
 
@@ -46,7 +48,8 @@ export class HealthController {
     operationId: 'getReadiness',
     summary: 'Readiness: 200 when the database answers, 503 (terminus format) when not',
     description:
-      'Pings the database (1 s timeout) and reports whether the service is draining for shutdown ' +
+      'Pings the database (1 s timeout), reports statements failing with protocol errors in the last 30 s ' +
+      '(a misconfigured connection pooler) and whether the service is draining for shutdown ' +
       '(a Kubernetes readiness probe). The 503 body is the terminus result, not a problem. `rateLimits` says where ' +
       'the rate limits are counted (`redis`, shared by every replica, or `memory`, per process — with a message when ' +
       'Redis is configured but unreachable); it never makes the service unready.',
@@ -63,7 +66,7 @@ export class HealthController {
   })
   @ApiServiceUnavailableResponse({
     type: HealthCheckResultDto,
-    description: 'A check is down: the database does not answer, or the service is shutting down.',
+    description: 'A check is down: the database does not answer, statements fail with protocol errors, or the service is starting or shutting down.',
     example: {
       status: 'error',
       info: { lifecycle: { status: 'up' } },
@@ -91,11 +94,16 @@ export class HealthController {
   }
 
   /**
-   * SELECT 1 with a short timeout. The down message is generic on purpose: the driver's own message
-   * names the database's address, which stays out of response bodies.
+   * SELECT 1 with a short timeout, and no protocol faults seen lately (SELECT 1 still works when
+   * every prepared statement fails). The down message is generic on purpose: the driver's own
+   * message names the database's address, which stays out of response bodies.
    */
   private async pingDatabase(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('database');
+    const faults = this.faults.recent();
+    if (faults.count > 0) {
+      return indicator.down({ message: `${faults.count} statement(s) failed with database protocol errors in the last 30 s` });
+    }
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), PING_TIMEOUT_MS)));

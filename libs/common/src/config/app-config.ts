@@ -66,12 +66,28 @@ export interface AppConfig {
 export interface DatabaseConfig {
   /** Undefined only before the embedded PostgreSQL has been started. */
   readonly url: string | undefined;
+  /**
+   * What sits between the service and PostgreSQL. `none`: direct connections (session settings
+   * as startup parameters, named prepared statements). `transaction`: a transaction-mode pooler
+   * (PgBouncer, Neon's or Supabase's pooled URL): no startup parameters, timeouts set per
+   * transaction, unnamed statements, no session state.
+   */
+  readonly pooler: DatabasePooler;
+  /** A direct connection for migrations, the seed and the set-up lock (the tables' owner); else `url`. */
+  readonly migrationUrl: string | undefined;
   readonly poolSize: number;
   readonly connectTimeoutMs: number;
   readonly statementTimeoutMs: number;
   readonly lockTimeoutMs: number;
+  /** statement_timeout of the set-up and migration session (0: none). */
+  readonly migrationStatementTimeoutMs: number;
+  /** How long start-up waits for an unreachable database before giving up. */
+  readonly startupTimeoutMs: number;
   readonly autoSetup: boolean;
 }
+
+export const DATABASE_POOLERS = ['none', 'transaction'] as const;
+export type DatabasePooler = (typeof DATABASE_POOLERS)[number];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

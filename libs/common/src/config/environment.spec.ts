@@ -9,6 +9,20 @@ describe('loadAppConfig', () => {
     expect(config.database.url).toBeUndefined();
     expect(config.database.autoSetup).toBe(true);
     expect(config.idempotency.retentionHours).toBe(24);
+    expect(config.database.pooler).toBe('none');
+    expect(config.database.migrationUrl).toBeUndefined();
+    expect(config.database.startupTimeoutMs).toBe(300000);
+  });
+
+  it('reads the pooler mode and the migration connection', () => {
+    const config = loadAppConfig({
+      DATABASE_URL: 'postgres://app:p@pooler:6432/w',
+      DATABASE_POOLER: 'transaction',
+      MIGRATION_DATABASE_URL: 'postgres://owner:p@db:5432/w',
+      MIGRATION_STATEMENT_TIMEOUT_MS: '0',
+      CURSOR_SECRET: SECRET,
+    });
+    expect(config.database).toMatchObject({ pooler: 'transaction', migrationUrl: 'postgres://owner:p@db:5432/w', migrationStatementTimeoutMs: 0 });
   });
 
   it('reads and converts values', () => {
@@ -33,6 +47,10 @@ describe('loadAppConfig', () => {
     [{ HTTP_HEADERS_TIMEOUT_MS: '50' }, /HTTP_HEADERS_TIMEOUT_MS/],
     [{ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }, /HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS/],
     [{ LEDGER_VERIFY_STATEMENT_TIMEOUT_MS: '0' }, /LEDGER_VERIFY_STATEMENT_TIMEOUT_MS/],
+    [{ DATABASE_POOLER: 'session' }, /DATABASE_POOLER/],
+    [{ DATABASE_URL: 'postgres://u@h/d', MIGRATION_DATABASE_URL: 'mysql://x@y/z' }, /MIGRATION_DATABASE_URL must use the postgres/],
+    [{ MIGRATION_DATABASE_URL: 'postgres://u@h/d' }, /MIGRATION_DATABASE_URL needs DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://u@h/d?sslmode=verify-full&sslrootcert=/nonexistent/ca.pem' }, /sslrootcert=\/nonexistent\/ca.pem, which does not exist/],
   ])('refuses %p with a one-line reason', (env, message) => {
     let error: unknown;
     try {

@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { existsSync } from 'node:fs';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
-import { AppConfig, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './app-config';
+import { AppConfig, DATABASE_POOLERS, type DatabasePooler, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './app-config';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
@@ -29,6 +30,12 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   DATABASE_URL?: string;
 
+  @IsOptional() @IsIn(DATABASE_POOLERS)
+  DATABASE_POOLER: DatabasePooler = 'none';
+
+  @IsOptional() @IsString()
+  MIGRATION_DATABASE_URL?: string;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(200)
   DATABASE_POOL_SIZE = 20;
 
@@ -40,6 +47,12 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(600000)
   DATABASE_LOCK_TIMEOUT_MS = 3000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400000)
+  MIGRATION_STATEMENT_TIMEOUT_MS = 1800000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400000)
+  DATABASE_STARTUP_TIMEOUT_MS = 300000;
 
   @IsOptional() @Transform(toBool) @IsBoolean()
   DB_AUTO_SETUP = true;
@@ -158,7 +171,7 @@ export interface LoadConfigOptions {
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: LoadConfigOptions = {}): AppConfig {
   const present = Object.fromEntries(
     Object.keys(new EnvironmentVariables())
-      .concat(['DATABASE_URL', 'CURSOR_SECRET', 'API_MASTER_KEY', 'REDIS_URL'])
+      .concat(['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'CURSOR_SECRET', 'API_MASTER_KEY', 'REDIS_URL'])
       .filter((k) => env[k] !== undefined && env[k] !== '')
       .map((k) => [k, env[k]]),
   );
@@ -168,22 +181,25 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: Loa
     const shown = SECRET_VARIABLES.has(e.property) ? 'a hidden value' : JSON.stringify(env[e.property]);
     return `${e.property} ${reason.replace(/^\S+\s/, '')} (got ${shown})`;
   });
-  if (vars.DATABASE_URL !== undefined) {
-    const problem = checkDatabaseUrl(vars.DATABASE_URL);
+  for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL'] as const) {
+    const problem = vars[name] === undefined ? undefined : checkDatabaseUrl(name, vars[name]);
     if (problem) problems.push(problem);
-    // Outside development the built-in cursor key (public, in this repository) would let anyone
-    // forge history cursors: a deployment sets its own.
-    if ((options.requireSecrets ?? true) && vars.CURSOR_SECRET === undefined) {
-      problems.push(
-        `CURSOR_SECRET is required when DATABASE_URL is set (the built-in key is public, for the embedded development database only): ` +
-          `set ${MIN_SECRET_LENGTH} or more random characters, e.g. CURSOR_SECRET=$(openssl rand -hex 32)`,
-      );
-    }
+  }
+  // Outside development the built-in cursor key (public, in this repository) would let anyone
+  // forge history cursors: a deployment sets its own.
+  if (vars.DATABASE_URL !== undefined && (options.requireSecrets ?? true) && vars.CURSOR_SECRET === undefined) {
+    problems.push(
+      `CURSOR_SECRET is required when DATABASE_URL is set (the built-in key is public, for the embedded development database only): ` +
+        `set ${MIN_SECRET_LENGTH} or more random characters, e.g. CURSOR_SECRET=$(openssl rand -hex 32)`,
+    );
   }
   if (problems.length === 0 && vars.HTTP_HEADERS_TIMEOUT_MS > vars.HTTP_REQUEST_TIMEOUT_MS) {
     problems.push(
       `HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS (got ${vars.HTTP_HEADERS_TIMEOUT_MS} > ${vars.HTTP_REQUEST_TIMEOUT_MS})`,
     );
+  }
+  if (vars.MIGRATION_DATABASE_URL !== undefined && vars.DATABASE_URL === undefined) {
+    problems.push('MIGRATION_DATABASE_URL needs DATABASE_URL (the embedded PostgreSQL has one role)');
   }
   if (problems.length > 0) {
     throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
@@ -200,10 +216,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: Loa
     },
     database: {
       url: vars.DATABASE_URL,
+      pooler: vars.DATABASE_POOLER,
+      migrationUrl: vars.MIGRATION_DATABASE_URL,
       poolSize: vars.DATABASE_POOL_SIZE,
       connectTimeoutMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
       lockTimeoutMs: vars.DATABASE_LOCK_TIMEOUT_MS,
+      migrationStatementTimeoutMs: vars.MIGRATION_STATEMENT_TIMEOUT_MS,
+      startupTimeoutMs: vars.DATABASE_STARTUP_TIMEOUT_MS,
       autoSetup: vars.DB_AUTO_SETUP,
     },
     embedded: { port: vars.EMBEDDED_PG_PORT, dataDir: vars.EMBEDDED_PG_DIR, startTimeoutMs: vars.EMBEDDED_PG_START_TIMEOUT_MS },
@@ -239,20 +259,24 @@ function parseTrustProxy(value: string): boolean | number | string {
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
-function checkDatabaseUrl(raw: string): string | undefined {
+function checkDatabaseUrl(name: string, raw: string): string | undefined {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return 'DATABASE_URL must be a URL such as postgres://user:password@host:5432/dbname (got an unparsable value)';
+    return `${name} must be a URL such as postgres://user:password@host:5432/dbname (got an unparsable value)`;
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    return `DATABASE_URL must use the postgres:// or postgresql:// scheme (got "${url.protocol}")`;
+    return `${name} must use the postgres:// or postgresql:// scheme (got "${url.protocol}")`;
   }
-  if (!url.hostname && !url.searchParams.get('host')) return 'DATABASE_URL must name a host';
+  if (!url.hostname && !url.searchParams.get('host')) return `${name} must name a host`;
   const sslmode = url.searchParams.get('sslmode');
   if (sslmode && !['disable', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'].includes(sslmode)) {
-    return `DATABASE_URL has an unknown sslmode "${sslmode}"`;
+    return `${name} has an unknown sslmode "${sslmode}"`;
+  }
+  const rootCert = url.searchParams.get('sslrootcert');
+  if (rootCert && !existsSync(rootCert)) {
+    return `${name} names sslrootcert=${rootCert}, which does not exist (mount the database's CA certificate there)`;
   }
   return undefined;
 }

@@ -16,6 +16,20 @@ const UNAVAILABLE_SQLSTATES = new Set([
   '25P03', // idle_in_transaction_session_timeout
 ]);
 
+/**
+ * Errors that say the client and the server disagree about the session, not about the data: a
+ * named prepared statement missing or already there (a transaction-mode pooler handed the
+ * connection's statements to another server session), a portal gone, a protocol violation
+ * (PgBouncer reports its own refusals this way). Nothing was written; the client gets a 503, and
+ * readiness turns 503 while they keep happening (see DatabaseFaultMonitor).
+ */
+const PROTOCOL_FAULT_SQLSTATES = new Set([
+  '26000', // invalid_sql_statement_name: prepared statement "…" does not exist
+  '42P05', // duplicate_prepared_statement: prepared statement "…" already exists
+  '34000', // invalid_cursor_name: portal "…" does not exist
+  '08P01', // protocol_violation (and PgBouncer's own errors)
+]);
+
 const UNAVAILABLE_SOCKET_CODES = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
 ]);
@@ -50,12 +64,17 @@ export function isRetryableTransactionError(error: unknown): boolean {
  */
 export function isDatabaseUnavailableError(error: unknown): boolean {
   const code = databaseErrorCode(error);
-  if (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+  if (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || PROTOCOL_FAULT_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
   // TypeORM releases a query runner whose connection failed; the next statement of its
   // transaction then throws one of these errors instead of a driver error.
   if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;
   const message = error instanceof Error ? error.message : '';
   return UNAVAILABLE_MESSAGES.some((m) => message.includes(m));
+}
+
+/** A protocol-level disagreement between client and server (see PROTOCOL_FAULT_SQLSTATES). */
+export function isProtocolFaultCode(code: string): boolean {
+  return PROTOCOL_FAULT_SQLSTATES.has(code);
 }
 
 /** numeric_value_out_of_range: a bigint balance would overflow. */

@@ -259,7 +259,7 @@ export interface paths {
         };
         /**
          * Readiness: 200 when the database answers, 503 (terminus format) when not
-         * @description Pings the database (1 s timeout) and reports whether the service is draining for shutdown (a Kubernetes readiness probe). The 503 body is the terminus result, not a problem. `rateLimits` says where the rate limits are counted (`redis`, shared by every replica, or `memory`, per process — with a message when Redis is configured but unreachable); it never makes the service unready.
+         * @description Pings the database (1 s timeout), reports statements failing with protocol errors in the last 30 s (a misconfigured connection pooler) and whether the service is draining for shutdown (a Kubernetes readiness probe). The 503 body is the terminus result, not a problem. `rateLimits` says where the rate limits are counted (`redis`, shared by every replica, or `memory`, per process — with a message when Redis is configured but unreachable); it never makes the service unready.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -3406,7 +3406,7 @@ export interface operations {
                     "application/json": components["schemas"]["HealthCheckResultDto"];
                 };
             };
-            /** @description A check is down: the database does not answer, or the service is shutting down. */
+            /** @description A check is down: the database does not answer, statements fail with protocol errors, or the service is starting or shutting down. */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
