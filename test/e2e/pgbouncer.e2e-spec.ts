@@ -3,6 +3,7 @@ import { MIGRATIONS, SEED_ASSETS } from '@app/database';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { TEST_CURSOR_SECRET } from '../support/auth';
 import { withDatabase } from '../support/global-setup';
 import { getJson, inParallel, postJson } from '../support/http-json';
 import { ledgerViolations } from '../support/ledger-invariants';
@@ -135,7 +136,7 @@ describe('Behind PgBouncer in transaction pooling mode (stock settings)', () => 
 
   it('gives every statement, inside a transaction or not, the configured timeouts, and sends no named prepared statement', async () => {
     const db = await TestDatabase.create();
-    const config = loadAppConfig({ ...POOLED, DATABASE_URL: bouncer.route(db.url), DATABASE_LOCK_TIMEOUT_MS: '1234', DATABASE_STATEMENT_TIMEOUT_MS: '4321' });
+    const config = loadAppConfig({ ...POOLED, DATABASE_URL: bouncer.route(db.url), CURSOR_SECRET: TEST_CURSOR_SECRET, DATABASE_LOCK_TIMEOUT_MS: '1234', DATABASE_STATEMENT_TIMEOUT_MS: '4321' });
     const dataSource = new DataSource({ ...buildDataSourceOptions(config.database), entities: [] });
     await dataSource.initialize();
     try {
