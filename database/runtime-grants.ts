@@ -37,8 +37,17 @@ export const RUNTIME_TABLE_GRANTS: Readonly<Record<string, RuntimeTableGrant>> =
     updateColumns: ['revoked_at', 'last_used_at'],
     why: 'keys are made, looked up by hash, revoked (the row stays, for attribution) and marked as used; never deleted',
   },
+  ledger_verify_checkpoints: {
+    privileges: ['SELECT', 'INSERT'],
+    updateColumns: ['last_journal_id', 'last_entry_id', 'journals', 'entries', 'credits', 'debits', 'revision', 'verified_at', 'failed_at'],
+    why: 'the verification reads its checkpoints, makes one per asset and moves or marks it; never deleted by the service',
+  },
   schema_migrations: { privileges: ['SELECT'], why: 'with DB_AUTO_SETUP=false the service checks that no migration is pending' },
 };
 
-/** Sequences the service draws from itself with nextval() (identity columns need no grant). */
-export const RUNTIME_SEQUENCE_GRANTS: readonly string[] = ['journal_transactions_id_seq'];
+/**
+ * Sequences (USAGE): the journal ids the service draws itself with nextval() (identity columns need
+ * no grant to insert), and the entries' identity sequence, whose last value the verification reads
+ * with pg_sequence_last_value() (its watermark).
+ */
+export const RUNTIME_SEQUENCE_GRANTS: readonly string[] = ['journal_transactions_id_seq', 'journal_entries_id_seq'];

@@ -25,3 +25,4 @@ export * from './database/pipelined-transaction';
 export * from './database/connection-errors';
 export * from './database/database-fault-monitor';
 export * from './database/wait-for-database';
+export * from './database/transaction-pooler-client';

@@ -40,8 +40,8 @@ export class LedgerVerifyRepository {
   async watermark(sql: SqlExecutor): Promise<IdWatermark> {
     const [row] = await sql.query<{ journal_id: string; entry_id: string }>(
       'verify_watermark',
-      `SELECT (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM journal_transactions_id_seq)::text AS journal_id,
-              (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM journal_entries_id_seq)::text AS entry_id`,
+      `SELECT coalesce(pg_sequence_last_value('journal_transactions_id_seq'), 0)::text AS journal_id,
+              coalesce(pg_sequence_last_value('journal_entries_id_seq'), 0)::text AS entry_id`,
       [],
     );
     return { journalId: row.journal_id, entryId: row.entry_id };

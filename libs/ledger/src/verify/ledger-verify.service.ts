@@ -1,4 +1,4 @@
-import { AppConfig, MetricsService, RateLimitedException, SqlExecutor } from '@app/common';
+import { AppConfig, MetricsService, normalizeSslMode, RateLimitedException, SqlExecutor, TransactionPoolerClient } from '@app/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client } from 'pg';
@@ -95,18 +95,33 @@ export class LedgerVerifyService {
     }
   }
 
-  /** The run's connection: the database's settings, its own statement timeout, outside the pool. */
+  /**
+   * The run's connection: the database's settings, its own statement timeout, outside the pool.
+   * Behind a transaction-mode pooler the timeouts go with each transaction and statement instead of
+   * the session (DATABASE_POOLER=transaction; the pooler refuses them as startup parameters).
+   */
   private async connect(): Promise<Client> {
-    const client = new Client({
-      connectionString: this.config.url,
+    const timeouts = {
+      statementTimeoutMs: this.config.verifyStatementTimeoutMs,
+      lockTimeoutMs: this.config.lockTimeoutMs,
+      idleInTransactionTimeoutMs: Math.max(this.config.verifyStatementTimeoutMs * 2, 10000),
+    };
+    const common = {
+      connectionString: this.config.url ? normalizeSslMode(this.config.url) : undefined,
       connectionTimeoutMillis: this.config.connectTimeoutMs,
-      statement_timeout: this.config.verifyStatementTimeoutMs,
-      lock_timeout: this.config.lockTimeoutMs,
       query_timeout: this.config.verifyStatementTimeoutMs + 1000,
-      idle_in_transaction_session_timeout: Math.max(this.config.verifyStatementTimeoutMs * 2, 10000),
       application_name: 'dino-wallet-verify',
       keepAlive: true,
-    });
+    };
+    const client =
+      this.config.pooler === 'transaction'
+        ? new TransactionPoolerClient({ ...common, transactionSettings: timeouts })
+        : new Client({
+            ...common,
+            statement_timeout: timeouts.statementTimeoutMs,
+            lock_timeout: timeouts.lockTimeoutMs,
+            idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+          });
     client.on('error', () => undefined); // a dropped connection fails the statement in flight
     try {
       await client.connect();
