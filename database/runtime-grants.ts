@@ -42,6 +42,16 @@ export const RUNTIME_TABLE_GRANTS: Readonly<Record<string, RuntimeTableGrant>> =
     updateColumns: ['last_journal_id', 'last_entry_id', 'journals', 'entries', 'credits', 'debits', 'revision', 'verified_at', 'failed_at'],
     why: 'the verification reads its checkpoints, makes one per asset and moves or marks it; never deleted by the service',
   },
+  holds: {
+    privileges: ['SELECT', 'INSERT'],
+    updateColumns: ['status', 'captured_amount', 'capture_to_user_id', 'finished_at', 'release_journal_id', 'capture_journal_id'],
+    why: 'holds are authorized (insert), settled once (the status columns) and read; never deleted',
+  },
+  transfer_daily_outflows: {
+    privileges: ['SELECT', 'INSERT'],
+    updateColumns: ['amount'],
+    why: 'transfers under TRANSFER_DAILY_LIMIT read and add to the sender\'s total of the day (upsert)',
+  },
   schema_migrations: { privileges: ['SELECT'], why: 'with DB_AUTO_SETUP=false the service checks that no migration is pending' },
 };
 

@@ -1,5 +1,5 @@
 import { fingerprintRequest } from '@app/idempotency';
-import { AccountRef, PostingCommand, TransactionType } from '@app/ledger';
+import { AccountRef, PostingCommand, transactionType } from '@app/ledger';
 import { renderOutcome } from '@app/wallets';
 import { randomUUID } from 'node:crypto';
 
@@ -19,17 +19,15 @@ export const postings = {
     command('TRANSFER', from, user(from), user(to), amount, key),
 };
 
-function command(type: TransactionType, actingUserId: string, from: AccountRef, to: AccountRef, amount: bigint, key: string, assetCode = 'GOLD'): PostingCommand {
-  const endpoint = `POST /v1/${type.toLowerCase()}`;
+function command(type: 'TOPUP' | 'SPEND' | 'BONUS' | 'TRANSFER', actingUserId: string, from: AccountRef, to: AccountRef, amount: bigint, key: string, assetCode = 'GOLD'): PostingCommand {
+  const { endpoint } = transactionType(type);
   const users: Record<string, string> =
     type === 'TRANSFER' ? { fromUserId: actingUserId, toUserId: (to as { userId: string }).userId } : { userId: actingUserId };
   const fingerprint = fingerprintRequest(endpoint, { ...users, assetCode, amount: amount.toString(), description: null, metadata: {}, credential: 'master' });
   return {
-    type,
-    assetCode,
-    amount,
-    from,
-    to,
+    intent: { kind: 'MOVE', type, assetCode, amount, from, to },
+    actingUserId,
+    key,
     description: null,
     metadata: {},
     createdBy: 'master',

@@ -10,6 +10,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ApiKeysController } from './controllers/api-keys.controller';
 import { AssetsController } from './controllers/assets.controller';
 import { HealthController } from './controllers/health.controller';
+import { HoldsController } from './controllers/holds.controller';
 import { LedgerController } from './controllers/ledger.controller';
 import { MetricsController } from './controllers/metrics.controller';
 import { TransactionsController } from './controllers/transactions.controller';
@@ -43,6 +44,7 @@ export class AppModule {
         AssetsController,
         WalletOperationsController,
         TransactionsController,
+        HoldsController,
         LedgerController,
         HealthController,
         MetricsController,

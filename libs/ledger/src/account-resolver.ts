@@ -26,15 +26,15 @@ export class AccountResolver {
   /** @returns account id per {@link accountRefKey}; a user that does not exist maps to null. */
   async resolve(requests: readonly AccountRequest[]): Promise<Map<string, string | null>> {
     const result = new Map<string, string | null>();
-    const users = new Map<string, { userId: string; assetCode: string }>();
+    const users = new Map<string, { userId: string; assetCode: string; kind: 'USER' | 'HELD' }>();
     const systems = new Map<string, { name: SystemAccountName; assetCode: string }>();
     for (const { assetCode, ref } of requests) {
       const key = accountRefKey(assetCode, ref);
       const cached = this.cache.get(key);
       if (cached !== undefined) result.set(key, cached);
-      else if (ref.kind === 'USER' && !UUID.test(ref.userId)) result.set(key, null);
-      else if (ref.kind === 'USER') users.set(key, { userId: ref.userId.toLowerCase(), assetCode });
-      else systems.set(key, { name: ref.name, assetCode });
+      else if (ref.kind === 'SYSTEM') systems.set(key, { name: ref.name, assetCode });
+      else if (!UUID.test(ref.userId)) result.set(key, null);
+      else users.set(key, { userId: ref.userId.toLowerCase(), assetCode, kind: ref.kind });
     }
     if (users.size > 0) await this.resolveUserAccounts(users, result);
     for (const [key, { name, assetCode }] of systems) result.set(key, await this.resolveSystemAccount(name, assetCode));
@@ -42,32 +42,33 @@ export class AccountResolver {
     return result;
   }
 
+  /** A user's wallet (USER) and held funds (HELD) per asset, created on first use. */
   private async resolveUserAccounts(
-    wanted: Map<string, { userId: string; assetCode: string }>,
+    wanted: Map<string, { userId: string; assetCode: string; kind: 'USER' | 'HELD' }>,
     result: Map<string, string | null>,
   ): Promise<void> {
     for (let attempt = 0; attempt < 2 && wanted.size > 0; attempt++) {
       const entries = [...wanted.entries()];
-      const rows: Array<{ user_id: string; asset_code: string; id: string | null; user_exists: boolean }> = await this.dataSource.query(
-        `WITH req AS (SELECT DISTINCT user_id, asset_code FROM unnest($1::uuid[], $2::text[]) AS r(user_id, asset_code)),
+      const rows: Array<{ user_id: string; asset_code: string; kind: string; id: string | null; user_exists: boolean }> = await this.dataSource.query(
+        `WITH req AS (SELECT DISTINCT user_id, asset_code, kind FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(user_id, asset_code, kind)),
          created AS (
            INSERT INTO accounts (asset_code, kind, user_id)
-           SELECT r.asset_code, 'USER', r.user_id FROM req r
+           SELECT r.asset_code, r.kind, r.user_id FROM req r
             WHERE EXISTS (SELECT 1 FROM users u WHERE u.id = r.user_id)
-              AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.kind = 'USER' AND a.user_id = r.user_id AND a.asset_code = r.asset_code)
-            ORDER BY r.user_id, r.asset_code
-           ON CONFLICT (user_id, asset_code) WHERE kind = 'USER' DO NOTHING
-           RETURNING id, user_id, asset_code)
-         SELECT r.user_id, r.asset_code, coalesce(c.id, a.id)::text AS id,
+              AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.kind = r.kind AND a.user_id = r.user_id AND a.asset_code = r.asset_code)
+            ORDER BY r.user_id, r.asset_code, r.kind
+           ON CONFLICT DO NOTHING
+           RETURNING id, user_id, asset_code, kind)
+         SELECT r.user_id, r.asset_code, r.kind, coalesce(c.id, a.id)::text AS id,
                 EXISTS (SELECT 1 FROM users u WHERE u.id = r.user_id) AS user_exists
            FROM req r
-           LEFT JOIN created c ON c.user_id = r.user_id AND c.asset_code = r.asset_code
-           LEFT JOIN accounts a ON a.kind = 'USER' AND a.user_id = r.user_id AND a.asset_code = r.asset_code`,
-        [entries.map(([, w]) => w.userId), entries.map(([, w]) => w.assetCode)],
+           LEFT JOIN created c ON c.user_id = r.user_id AND c.asset_code = r.asset_code AND c.kind = r.kind
+           LEFT JOIN accounts a ON a.kind = r.kind AND a.user_id = r.user_id AND a.asset_code = r.asset_code`,
+        [entries.map(([, w]) => w.userId), entries.map(([, w]) => w.assetCode), entries.map(([, w]) => w.kind)],
       );
-      const byOwner = new Map(rows.map((r) => [`${r.user_id}|${r.asset_code}`, r]));
+      const byOwner = new Map(rows.map((r) => [`${r.user_id}|${r.asset_code}|${r.kind}`, r]));
       for (const [key, w] of entries) {
-        const row = byOwner.get(`${w.userId}|${w.assetCode}`);
+        const row = byOwner.get(`${w.userId}|${w.assetCode}|${w.kind}`);
         if (row?.id) {
           result.set(key, row.id);
           wanted.delete(key);

@@ -10,3 +10,6 @@ export * from './verify/ledger-verification';
 export * from './verify/ledger-verify.service';
 export * from './ledger.module';
 export * from './ledger.service';
+export * from './holds/hold-expiry.service';
+export type { PostingResult } from './posting/posting-unit';
+export type { RuleSettings } from './rules/posting-rule';

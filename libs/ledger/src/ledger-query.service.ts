@@ -2,7 +2,8 @@ import { executorOf, SqlExecutor } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AccountRef, PostedTransaction, SystemAccountName, TransactionType } from './domain/posting';
+import { AccountRef, HoldStatus, HoldView, PostedTransaction, SystemAccountName, TransactionType } from './domain/posting';
+import { HoldsRepository } from './holds/holds.repository';
 
 export interface HistoryQuery {
   readonly userId: string;
@@ -21,7 +22,10 @@ export interface HistoryItem {
   /** Signed amount of this user's entry: positive is a credit. */
   readonly amount: bigint;
   readonly balanceAfter: bigint;
+  /** The other account of the journal (for a hold's movements, the user's own held funds). */
   readonly counterparty: AccountRef;
+  /** The refunded transaction (refunds only). */
+  readonly refundOf: string | null;
   readonly description: string | null;
   readonly metadata: Record<string, string>;
   readonly idempotencyKey: string;
@@ -32,6 +36,16 @@ export interface HistoryItem {
 export interface AssetBalance {
   readonly assetCode: string;
   readonly balance: bigint;
+  /** The user's active holds in the asset (their HELD account). */
+  readonly held: bigint;
+}
+
+/** A transaction read back, with what was refunded of it. */
+export interface TransactionRecord extends PostedTransaction {
+  /** The sum of its refunds (0 when none). */
+  readonly refundedAmount: bigint;
+  /** Its refunds' ids, oldest first. */
+  readonly refunds: readonly string[];
 }
 
 /** Read side of the ledger. Reads need no locks: committed balances and append-only entries. */
@@ -40,8 +54,20 @@ export class LedgerQueryService {
   /** Reads run as named prepared statements, planned once per pooled connection. */
   private readonly pool: SqlExecutor;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() dataSource: DataSource,
+    private readonly holds: HoldsRepository,
+  ) {
     this.pool = executorOf(dataSource);
+  }
+
+  async findHold(id: string): Promise<HoldView | undefined> {
+    return (await this.holds.find(this.pool, [id]))[0];
+  }
+
+  /** A user's holds, newest first (at most `limit`), optionally of one status. */
+  userHolds(userId: string, status: HoldStatus | null, limit: number): Promise<HoldView[]> {
+    return this.holds.listForUser(this.pool, userId, status, limit);
   }
 
   /**
@@ -49,10 +75,11 @@ export class LedgerQueryService {
    * One statement: the existence check and the balances travel together.
    */
   async balances(userId: string): Promise<AssetBalance[] | undefined> {
-    const rows = await this.pool.query<{ asset_code: string | null; balance: string | null }>(
+    const rows = await this.pool.query<{ asset_code: string | null; balance: string | null; held: string | null }>(
       'ledger_balances',
       `SELECT s.code AS asset_code,
-              coalesce((SELECT a.balance FROM accounts a WHERE a.kind = 'USER' AND a.user_id = u.id AND a.asset_code = s.code), 0)::text AS balance
+              coalesce((SELECT a.balance FROM accounts a WHERE a.kind = 'USER' AND a.user_id = u.id AND a.asset_code = s.code), 0)::text AS balance,
+              coalesce((SELECT a.balance FROM accounts a WHERE a.kind = 'HELD' AND a.user_id = u.id AND a.asset_code = s.code), 0)::text AS held
          FROM users u
          LEFT JOIN assets s ON true
         WHERE u.id = $1
@@ -60,7 +87,7 @@ export class LedgerQueryService {
       [userId],
     );
     if (rows.length === 0) return undefined;
-    return rows.filter((r) => r.asset_code !== null).map((r) => ({ assetCode: r.asset_code as string, balance: BigInt(r.balance ?? 0) }));
+    return rows.filter((r) => r.asset_code !== null).map((r) => ({ assetCode: r.asset_code as string, balance: BigInt(r.balance ?? 0), held: BigInt(r.held ?? 0) }));
   }
 
   /**
@@ -79,27 +106,35 @@ export class LedgerQueryService {
       `ledger_history_${variant}`,
       `SELECT e.id::text AS entry_id, e.amount::text AS amount, e.balance_after::text AS balance_after,
               j.id::text AS journal_id, j.type, j.asset_code, j.user_id, j.to_user_id, j.description, j.metadata,
-              j.idempotency_key, j.created_by, j.created_at
+              j.idempotency_key, j.created_by, j.created_at, j.refund_of::text AS refund_of,
+              c.kind AS counterparty_kind, c.user_id AS counterparty_user_id, c.system_name AS counterparty_name
          FROM accounts a
         CROSS JOIN LATERAL (
               SELECT e.id, e.journal_id, e.amount, e.balance_after FROM journal_entries e
                WHERE e.account_id = a.id${typeFilter}${cursorFilter}
                ORDER BY e.id DESC LIMIT $2) e
          JOIN journal_transactions j ON j.id = e.journal_id
+         JOIN LATERAL (
+              SELECT oa.kind, oa.user_id, oa.system_name FROM journal_entries o JOIN accounts oa ON oa.id = o.account_id
+               WHERE o.journal_id = e.journal_id AND o.account_id <> a.id
+               ORDER BY o.id LIMIT 1) c ON true
         WHERE a.kind = 'USER' AND a.user_id = $1${accountFilter}
         ORDER BY e.id DESC
         LIMIT $2`,
       params,
     );
-    return rows.map((r) => toHistoryItem(r, query.userId));
+    return rows.map((r) => toHistoryItem(r));
   }
 
-  /** The transaction with its entries (debit first), or undefined. */
-  async findTransaction(id: string): Promise<PostedTransaction | undefined> {
+  /** The transaction with its entries (debit first) and its refunds, or undefined. */
+  async findTransaction(id: string): Promise<TransactionRecord | undefined> {
     const rows = await this.pool.query<TransactionRow>(
       'ledger_find_transaction',
       `SELECT j.id::text AS id, j.type, j.asset_code, j.amount::text AS amount, j.user_id, j.to_user_id, j.description,
-              j.metadata, j.idempotency_key, j.created_by, j.created_at, e.amount::text AS entry_amount,
+              j.metadata, j.idempotency_key, j.created_by, j.created_at, j.refund_of::text AS refund_of,
+              (SELECT coalesce(array_agg(r.id::text ORDER BY r.id), '{}') FROM journal_transactions r WHERE r.refund_of = j.id) AS refunds,
+              (SELECT coalesce(sum(r.amount), 0)::text FROM journal_transactions r WHERE r.refund_of = j.id) AS refunded_amount,
+              e.amount::text AS entry_amount,
               e.balance_after::text AS entry_balance_after, a.kind, a.user_id AS account_user_id, a.system_name
          FROM journal_transactions j
          JOIN journal_entries e ON e.journal_id = j.id
@@ -117,16 +152,16 @@ export class LedgerQueryService {
       amount: BigInt(j.amount),
       userId: j.user_id,
       toUserId: j.to_user_id,
+      refundOf: j.refund_of,
       description: j.description,
       metadata: j.metadata,
       idempotencyKey: j.idempotency_key,
       createdBy: j.created_by,
       createdAt: j.created_at,
+      refundedAmount: BigInt(j.refunded_amount),
+      refunds: j.refunds,
       entries: rows.map((r) => ({
-        account:
-          r.kind === 'USER'
-            ? { kind: 'USER', userId: r.account_user_id as string }
-            : { kind: 'SYSTEM', name: r.system_name as SystemAccountName },
+        account: accountRefOf(r.kind, r.account_user_id, r.system_name),
         amount: BigInt(r.entry_amount),
         balanceAfter: BigInt(r.entry_balance_after),
       })),
@@ -148,6 +183,10 @@ interface HistoryRow {
   idempotency_key: string;
   created_by: string;
   created_at: Date;
+  refund_of: string | null;
+  counterparty_kind: AccountRef['kind'];
+  counterparty_user_id: string | null;
+  counterparty_name: string | null;
 }
 
 interface TransactionRow {
@@ -162,14 +201,17 @@ interface TransactionRow {
   idempotency_key: string;
   created_by: string;
   created_at: Date;
+  refund_of: string | null;
+  refunds: string[];
+  refunded_amount: string;
   entry_amount: string;
   entry_balance_after: string;
-  kind: 'USER' | 'SYSTEM';
+  kind: AccountRef['kind'];
   account_user_id: string | null;
   system_name: string | null;
 }
 
-function toHistoryItem(r: HistoryRow, userId: string): HistoryItem {
+function toHistoryItem(r: HistoryRow): HistoryItem {
   return {
     entryId: r.entry_id,
     transactionId: r.journal_id,
@@ -177,7 +219,8 @@ function toHistoryItem(r: HistoryRow, userId: string): HistoryItem {
     assetCode: r.asset_code,
     amount: BigInt(r.amount),
     balanceAfter: BigInt(r.balance_after),
-    counterparty: counterpartyOf(r, userId),
+    counterparty: accountRefOf(r.counterparty_kind, r.counterparty_user_id, r.counterparty_name),
+    refundOf: r.refund_of,
     description: r.description,
     metadata: r.metadata,
     idempotencyKey: r.idempotency_key,
@@ -186,14 +229,6 @@ function toHistoryItem(r: HistoryRow, userId: string): HistoryItem {
   };
 }
 
-function counterpartyOf(r: HistoryRow, userId: string): AccountRef {
-  switch (r.type) {
-    case 'TOPUP':
-    case 'SPEND':
-      return { kind: 'SYSTEM', name: 'TREASURY' };
-    case 'BONUS':
-      return { kind: 'SYSTEM', name: 'BONUS' };
-    case 'TRANSFER':
-      return { kind: 'USER', userId: r.user_id === userId ? (r.to_user_id as string) : r.user_id };
-  }
+function accountRefOf(kind: AccountRef['kind'], userId: string | null, systemName: string | null): AccountRef {
+  return kind === 'SYSTEM' ? { kind, name: systemName as SystemAccountName } : { kind, userId: userId as string };
 }

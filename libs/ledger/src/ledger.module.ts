@@ -11,10 +11,26 @@ import { LedgerVerifyRepository } from './verify/ledger-verify.repository';
 import { LedgerVerifyService } from './verify/ledger-verify.service';
 import { LedgerRepository } from './ledger.repository';
 import { LedgerService } from './ledger.service';
+import { HoldExpiryService } from './holds/hold-expiry.service';
+import { HoldsRepository } from './holds/holds.repository';
+import { LedgerStateRepository } from './posting/ledger-state.repository';
+import { PostingUnit } from './posting/posting-unit';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AccountEntity, JournalTransactionEntity, JournalEntryEntity]), IdempotencyModule],
-  providers: [AccountResolver, LedgerRepository, LedgerService, LedgerQueryService, LedgerVerifyRepository, LedgerChecks, LedgerVerifyService],
-  exports: [LedgerService, LedgerQueryService, LedgerVerifyService],
+  providers: [
+    AccountResolver,
+    LedgerRepository,
+    HoldsRepository,
+    LedgerStateRepository,
+    PostingUnit,
+    LedgerService,
+    HoldExpiryService,
+    LedgerQueryService,
+    LedgerVerifyRepository,
+    LedgerChecks,
+    LedgerVerifyService,
+  ],
+  exports: [LedgerService, LedgerQueryService, LedgerVerifyService, HoldExpiryService],
 })
 export class LedgerModule {}

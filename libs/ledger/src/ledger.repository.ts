@@ -11,6 +11,7 @@ export interface JournalInsert {
   readonly assetCode: string;
   readonly userId: string;
   readonly toUserId: string | null;
+  readonly refundOf: string | null;
   readonly amount: bigint;
   readonly description: string | null;
   readonly metadata: Readonly<Record<string, string>>;
@@ -39,10 +40,11 @@ export class LedgerRepository {
    * PostgreSQL refuse FOR UPDATE or lock other rows), in the ledger's one lock order: user
    * accounts by ascending id, then system accounts by ascending id. Every transaction uses this
    * order, so none can deadlock with another; and the hot system rows (the treasury) are taken
-   * last, so a batch waiting for a contended user row does not hold the treasury meanwhile.
+   * last, so a batch waiting for a contended user row does not hold the treasury meanwhile. (A
+   * user's held funds count as a user account.)
    */
   async lockAccounts(tx: SqlExecutor, ids: readonly string[]): Promise<Map<string, LockedAccount>> {
-    const rows = await tx.query<{ id: string; kind: 'USER' | 'SYSTEM'; balance: string }>(
+    const rows = await tx.query<{ id: string; kind: 'USER' | 'HELD' | 'SYSTEM'; balance: string }>(
       'ledger_lock_accounts',
       `SELECT id::text AS id, kind, balance::text AS balance FROM accounts
         WHERE id = ANY ($1::bigint[]) ORDER BY kind = 'SYSTEM', id FOR UPDATE`,
@@ -92,8 +94,8 @@ export class LedgerRepository {
     await tx.query(
       'ledger_insert_journals',
       `WITH journals AS (
-         INSERT INTO journal_transactions (id, type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key, created_at, created_by)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::bigint[], $7::text[], $8::jsonb[], $9::text[], $10::timestamptz[], $18::text[])),
+         INSERT INTO journal_transactions (id, type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key, created_at, created_by, refund_of)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::bigint[], $7::text[], $8::jsonb[], $9::text[], $10::timestamptz[], $18::text[], $19::bigint[])),
        entries AS (
          INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after)
          SELECT journal_id, account_id, type, amount, balance_after
@@ -122,6 +124,7 @@ export class LedgerRepository {
         [...balances.keys()],
         [...balances.values()].map((b) => b.toString()),
         journals.map((j) => j.createdBy),
+        journals.map((j) => j.refundOf),
       ],
     );
   }

@@ -1,11 +1,13 @@
 import { toAmount, UserNotFoundException } from '@app/common';
 import { AssetsService } from '@app/assets';
 import { fingerprintRequest, IdempotencyService, resolveIdempotencyKey, WriteResult } from '@app/idempotency';
-import { AccountRef, LedgerService, TransactionType } from '@app/ledger';
+import { AccountRef, LedgerService, transactionType } from '@app/ledger';
 import { Injectable } from '@nestjs/common';
 import { PostingRequestDto, TransferRequestDto, WriteRequestBase } from './dto/posting-request.dto';
 import { renderOutcome } from './outcome-renderer';
 import { isUserId, normalizeUserId } from './validation/patterns';
+
+type MoveType = 'TOPUP' | 'SPEND' | 'BONUS' | 'TRANSFER';
 
 const TREASURY: AccountRef = { kind: 'SYSTEM', name: 'TREASURY' };
 const BONUS_POOL: AccountRef = { kind: 'SYSTEM', name: 'BONUS' };
@@ -28,34 +30,33 @@ export class WalletOperationsService {
   /** Treasury → user: a purchase of credits. */
   topup(request: PostingRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const user = userAccount(request.userId);
-    return this.write('TOPUP', 'POST /v1/topup', request, headerKey, actor, user.userId, TREASURY, user, { userId: user.userId });
+    return this.write('TOPUP', request, headerKey, actor, user.userId, TREASURY, user, { userId: user.userId });
   }
 
   /** User → treasury: an in-game purchase. */
   spend(request: PostingRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const user = userAccount(request.userId);
-    return this.write('SPEND', 'POST /v1/spend', request, headerKey, actor, user.userId, user, TREASURY, { userId: user.userId });
+    return this.write('SPEND', request, headerKey, actor, user.userId, user, TREASURY, { userId: user.userId });
   }
 
   /** Bonus pool → user: loyalty and incentives. */
   bonus(request: PostingRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const user = userAccount(request.userId);
-    return this.write('BONUS', 'POST /v1/bonus', request, headerKey, actor, user.userId, BONUS_POOL, user, { userId: user.userId });
+    return this.write('BONUS', request, headerKey, actor, user.userId, BONUS_POOL, user, { userId: user.userId });
   }
 
   /** User → user. The key is scoped to the sender. */
   transfer(request: TransferRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const from = userAccount(request.fromUserId);
     const to = userAccount(request.toUserId);
-    return this.write('TRANSFER', 'POST /v1/transfers', request, headerKey, actor, from.userId, from, to, {
+    return this.write('TRANSFER', request, headerKey, actor, from.userId, from, to, {
       fromUserId: from.userId,
       toUserId: to.userId,
     });
   }
 
   private async write(
-    type: TransactionType,
-    endpoint: string,
+    type: MoveType,
     request: WriteRequestBase,
     headerKey: string | string[] | undefined,
     actor: string,
@@ -64,6 +65,7 @@ export class WalletOperationsService {
     to: AccountRef,
     users: Record<string, string>,
   ): Promise<WriteResult> {
+    const { endpoint } = transactionType(type);
     const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
     const amount = toAmount(request.amount);
     await this.assets.require(request.assetCode);
@@ -82,11 +84,9 @@ export class WalletOperationsService {
     });
     return this.idempotency.exclusive(actingUserId, key, fingerprint, () =>
       this.ledger.post({
-        type,
-        assetCode: request.assetCode,
-        amount,
-        from,
-        to,
+        intent: { kind: 'MOVE', type, assetCode: request.assetCode, amount, from, to },
+        actingUserId,
+        key,
         description,
         metadata,
         createdBy: actor,

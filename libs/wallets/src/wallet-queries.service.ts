@@ -59,6 +59,6 @@ export class WalletQueriesService {
   async transaction(id: string): Promise<TransactionResponseDto> {
     const tx = isTransactionId(id) ? await this.ledger.findTransaction(id) : undefined;
     if (!tx) throw new ResourceNotFoundException('No transaction has this id.');
-    return TransactionResponseDto.toResponse(tx);
+    return TransactionResponseDto.toResponse(tx, tx);
   }
 }

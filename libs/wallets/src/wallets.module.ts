@@ -7,10 +7,12 @@ import { UserEntity } from './entities/user.entity';
 import { UsersService } from './users.service';
 import { WalletOperationsService } from './wallet-operations.service';
 import { WalletQueriesService } from './wallet-queries.service';
+import { HoldsService } from './holds.service';
+import { RefundsService } from './refunds.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), LedgerModule, IdempotencyModule, AssetsModule],
-  providers: [UsersService, WalletOperationsService, WalletQueriesService],
-  exports: [UsersService, WalletOperationsService, WalletQueriesService],
+  providers: [UsersService, WalletOperationsService, WalletQueriesService, RefundsService, HoldsService],
+  exports: [UsersService, WalletOperationsService, WalletQueriesService, RefundsService, HoldsService],
 })
 export class WalletsModule {}

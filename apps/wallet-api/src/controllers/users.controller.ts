@@ -6,6 +6,9 @@ import {
   FindUsersQueryDto,
   HistoryPageDto,
   HistoryQueryDto,
+  HoldListDto,
+  HoldsQueryDto,
+  HoldsService,
   UserListResponseDto,
   UserResponseDto,
   UsersService,
@@ -22,6 +25,7 @@ export class UsersController {
   constructor(
     private readonly users: UsersService,
     private readonly queries: WalletQueriesService,
+    private readonly holds: HoldsService,
   ) {}
 
   @Post()
@@ -67,7 +71,9 @@ export class UsersController {
   @ApiOperation({
     operationId: 'getBalances',
     summary: "A user's balance in every asset",
-    description: 'One row for every asset, `"0"` where the user has never held it. Balances are digit strings.',
+    description:
+      'One row for every asset, `"0"` where the user has never held it. Balances are digit strings. `balance` is what ' +
+      'the user can spend; `held` what the user\'s active holds reserve besides.',
   })
   @ApiUserIdParam()
   @ApiOkResponse({
@@ -76,9 +82,9 @@ export class UsersController {
     example: {
       userId: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d',
       balances: [
-        { assetCode: 'GOLD', balance: '350' },
-        { assetCode: 'DIAMOND', balance: '0' },
-        { assetCode: 'POINT', balance: '1200' },
+        { assetCode: 'GOLD', balance: '350', held: '100' },
+        { assetCode: 'DIAMOND', balance: '0', held: '0' },
+        { assetCode: 'POINT', balance: '1200', held: '0' },
       ],
     },
   })
@@ -103,5 +109,19 @@ export class UsersController {
   @ApiProblems(ErrorCode.VALIDATION_FAILED, ErrorCode.USER_NOT_FOUND, ErrorCode.ASSET_NOT_FOUND, ...COMMON_PROBLEMS)
   history(@Param('userId') userId: string, @Query() query: HistoryQueryDto): Promise<HistoryPageDto> {
     return this.queries.history(userId, query);
+  }
+
+  @Get(':userId/holds')
+  @RequiresScope('wallets:read')
+  @ApiOperation({
+    operationId: 'listUserHolds',
+    summary: "A user's holds, newest first",
+    description: 'Optionally only those in one `status` (`HELD`: the active ones); at most `limit` (default 100).',
+  })
+  @ApiUserIdParam()
+  @ApiOkResponse({ type: HoldListDto, description: 'The holds, newest first.' })
+  @ApiProblems(ErrorCode.VALIDATION_FAILED, ErrorCode.USER_NOT_FOUND, ...COMMON_PROBLEMS)
+  userHolds(@Param('userId') userId: string, @Query() query: HoldsQueryDto): Promise<HoldListDto> {
+    return this.holds.list(userId, query.status, query.limit ?? 100);
   }
 }

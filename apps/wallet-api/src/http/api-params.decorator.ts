@@ -25,3 +25,10 @@ export const ApiKeyIdParam = (): MethodDecorator & ClassDecorator =>
     description: 'The `id` of an API key, as `POST /v1/api-keys` returned it (an unknown or revoked id is a 404 `NOT_FOUND`).',
     schema: { type: 'string', example: '3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c' },
   });
+
+export const ApiHoldIdParam = (): MethodDecorator & ClassDecorator =>
+  ApiParam({
+    name: 'holdId',
+    description: 'The `id` of a hold, as `POST /v1/holds` returned it (opaque; an unknown id is a 404 `NOT_FOUND`).',
+    schema: { type: 'string', example: '0b6e7d8c-3a2f-4c1e-9b5d-7f8e9a0b1c2d' },
+  });

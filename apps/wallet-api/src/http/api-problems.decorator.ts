@@ -36,6 +36,10 @@ const REPLAYED_CODES: ReadonlySet<ErrorCode> = new Set([
   ErrorCode.INSUFFICIENT_FUNDS,
   ErrorCode.SAME_ACCOUNT_TRANSFER,
   ErrorCode.LIMIT_EXCEEDED,
+  ErrorCode.REFUND_EXCEEDS_ORIGINAL,
+  ErrorCode.NOT_REFUNDABLE,
+  ErrorCode.DAILY_LIMIT_EXCEEDED,
+  ErrorCode.HOLD_NOT_ACTIVE,
 ]);
 
 /**
@@ -145,6 +149,14 @@ function exampleProblem(code: ErrorCode): ProblemBody {
       return fromRejection({ code });
     case ErrorCode.LIMIT_EXCEEDED:
       return fromRejection({ code, assetCode: 'GOLD' });
+    case ErrorCode.REFUND_EXCEEDS_ORIGINAL:
+      return fromRejection({ code, refundable: 40n });
+    case ErrorCode.NOT_REFUNDABLE:
+      return fromRejection({ code, type: 'REFUND' });
+    case ErrorCode.DAILY_LIMIT_EXCEEDED:
+      return fromRejection({ code, assetCode: 'GOLD', limit: 1000n, remaining: 250n });
+    case ErrorCode.HOLD_NOT_ACTIVE:
+      return fromRejection({ code, holdStatus: 'CAPTURED' });
     case ErrorCode.UNSUPPORTED_MEDIA_TYPE:
       return buildProblem(code, 'Send the body as application/json (UTF-8).');
     case ErrorCode.PAYLOAD_TOO_LARGE:

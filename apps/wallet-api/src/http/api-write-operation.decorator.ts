@@ -1,6 +1,5 @@
 import { ErrorCode } from '@app/common';
 import { IDEMPOTENCY_KEY_HEADER } from '@app/idempotency';
-import type { TransactionType } from '@app/ledger';
 import { PostingRequestDto, TransactionResponseDto, TransferRequestDto } from '@app/wallets';
 import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation } from '@nestjs/swagger';
@@ -17,13 +16,14 @@ const WRITE_DESCRIPTION =
   '`Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 ' +
   '`IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.';
 
-const IDEMPOTENCY_PROBLEMS = [ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS, ErrorCode.IDEMPOTENCY_KEY_REUSED] as const;
+
+type MoveType = 'TOPUP' | 'SPEND' | 'BONUS' | 'TRANSFER';
 
 export interface WriteOperationDocs {
   readonly operationId: string;
   readonly summary: string;
   /** The transaction type the write posts; it picks the body schema and the examples. */
-  readonly type: TransactionType;
+  readonly type: MoveType;
   /** The business rejections of this write, besides the errors every write has. */
   readonly rejections: readonly ErrorCode[];
 }
@@ -34,20 +34,7 @@ export function ApiWriteOperation(docs: WriteOperationDocs): MethodDecorator {
   return applyDecorators(
     HttpCode(201),
     ApiOperation({ operationId: docs.operationId, summary: docs.summary, description: WRITE_DESCRIPTION }),
-    ApiHeader({
-      name: IDEMPOTENCY_KEY_HEADER,
-      required: false,
-      description:
-        '1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` ' +
-        '(both must be equal when both are sent).',
-      schema: {
-        type: 'string',
-        minLength: 1,
-        maxLength: 255,
-        pattern: '^[\\x21-\\x7E]{1,255}$',
-        example: 'order-7781',
-      },
-    }),
+    ApiIdempotencyKeyHeader(),
     ApiBody({
       type: docs.type === 'TRANSFER' ? TransferRequestDto : PostingRequestDto,
       examples: {
@@ -64,14 +51,39 @@ export function ApiWriteOperation(docs: WriteOperationDocs): MethodDecorator {
       headers: IDEMPOTENT_REPLAYED_RESPONSE_HEADER,
       example: response,
     }),
-    ApiProblems(
-      ...BODY_PROBLEMS,
-      ErrorCode.USER_NOT_FOUND,
-      ErrorCode.ASSET_NOT_FOUND,
-      ...IDEMPOTENCY_PROBLEMS,
-      ...docs.rejections,
-      ...COMMON_PROBLEMS,
-    ),
+    ApiProblems(...WRITE_PROBLEMS, ...docs.rejections, ...COMMON_PROBLEMS),
+  );
+}
+
+/** The errors of every write besides its business rejections. */
+export const WRITE_PROBLEMS = [
+  ...BODY_PROBLEMS,
+  ErrorCode.USER_NOT_FOUND,
+  ErrorCode.ASSET_NOT_FOUND,
+  ErrorCode.IDEMPOTENCY_KEY_IN_PROGRESS,
+  ErrorCode.IDEMPOTENCY_KEY_REUSED,
+] as const;
+
+/** The description every write shares (idempotency). */
+export const WRITE_OPERATION_DESCRIPTION = WRITE_DESCRIPTION;
+
+/** The optional `Idempotency-Key` header of a write. */
+export function ApiIdempotencyKeyHeader(): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: IDEMPOTENCY_KEY_HEADER,
+      required: false,
+      description:
+        '1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` ' +
+        '(both must be equal when both are sent).',
+      schema: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 255,
+        pattern: '^[\\x21-\\x7E]{1,255}$',
+        example: 'order-7781',
+      },
+    }),
   );
 }
 
@@ -82,7 +94,7 @@ const BONUS = { kind: 'SYSTEM', name: 'BONUS' } as const;
 const wallet = (userId: string) => ({ kind: 'USER', userId }) as const;
 
 /** A 100 GOLD write by alice, as the client sends it and as the service answers it. */
-const EXAMPLES: Record<TransactionType, { request: Record<string, unknown>; response: TransactionResponseDto }> = {
+const EXAMPLES: Record<MoveType, { request: Record<string, unknown>; response: TransactionResponseDto }> = {
   TOPUP: {
     request: {
       userId: ALICE,
@@ -120,7 +132,7 @@ const EXAMPLES: Record<TransactionType, { request: Record<string, unknown>; resp
 };
 
 function transaction(
-  type: TransactionType,
+  type: MoveType,
   fields: Pick<Partial<TransactionResponseDto>, 'toUserId' | 'description' | 'metadata'>,
   entries: TransactionResponseDto['entries'],
 ): TransactionResponseDto {
@@ -139,6 +151,8 @@ function transaction(
     idempotencyKey: 'order-7781',
     createdBy: '3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c',
     createdAt: '2026-11-23T21:15:00.123Z',
+    refundedAmount: '0',
+    refunds: [],
     entries,
   };
 }

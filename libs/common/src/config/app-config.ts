@@ -31,6 +31,10 @@ export interface AppConfig {
     readonly maxAttempts: number;
     /** statement_timeout of the verification's own connection. */
     readonly verifyStatementTimeoutMs: number;
+    /** TRANSFER_DAILY_LIMIT: the most a user may send per asset and UTC day (null: unlimited). */
+    readonly transferDailyLimit: TransferDailyLimit;
+    /** How often a process looks for holds past their expiry. */
+    readonly holdExpiryIntervalMs: number;
   };
   readonly idempotency: {
     readonly retentionHours: number;
@@ -61,6 +65,12 @@ export interface AppConfig {
     readonly keyPrefix: string;
   };
   readonly cursorSecret: string;
+}
+
+/** A limit for every asset (`default`), or per asset; an asset without one is unlimited. */
+export interface TransferDailyLimit {
+  readonly default: bigint | null;
+  readonly perAsset: ReadonlyMap<string, bigint>;
 }
 
 export interface DatabaseConfig {

@@ -1,7 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { existsSync } from 'node:fs';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
-import { AppConfig, DATABASE_POOLERS, type DatabasePooler, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './app-config';
+import { AppConfig, DATABASE_POOLERS, type TransferDailyLimit, type DatabasePooler, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './app-config';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
@@ -15,6 +15,9 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 
 /** Shortest accepted secret (CURSOR_SECRET): 32 characters, e.g. 16 random bytes as hex or more. */
 export const MIN_SECRET_LENGTH = 32;
+
+const LIMIT_AMOUNT = '[1-9][0-9]{0,17}';
+const TRANSFER_DAILY_LIMIT_FORMAT = new RegExp(`^(${LIMIT_AMOUNT}|[A-Z][A-Z0-9_]{1,15}:${LIMIT_AMOUNT}(,[A-Z][A-Z0-9_]{1,15}:${LIMIT_AMOUNT})*)$`);
 
 /** The environment variables the service reads; every one is optional and has a default. */
 export class EnvironmentVariables {
@@ -77,6 +80,15 @@ export class EnvironmentVariables {
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
   LEDGER_MAX_ATTEMPTS = 5;
+
+  /** The most a user may transfer per asset and UTC day: one amount for every asset (`5000`) or per asset (`GOLD:1000,DIAMOND:50`). Unset: no limit. */
+  @IsOptional()
+  @Matches(TRANSFER_DAILY_LIMIT_FORMAT, { message: 'TRANSFER_DAILY_LIMIT must be an amount (e.g. 5000) or ASSET:amount pairs (e.g. GOLD:1000,DIAMOND:50), amounts 1 to 10^18' })
+  TRANSFER_DAILY_LIMIT?: string;
+
+  /** How often each process looks for holds past their expiry (a hold returns at most this long after it expires). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  HOLD_EXPIRY_INTERVAL_MS = 10000;
 
   @IsOptional() @Transform(toInt) @IsInt() @Min(24) @Max(24 * 365)
   IDEMPOTENCY_RETENTION_HOURS = 24;
@@ -233,6 +245,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: Loa
       batchConcurrency: vars.LEDGER_BATCH_CONCURRENCY,
       maxAttempts: vars.LEDGER_MAX_ATTEMPTS,
       verifyStatementTimeoutMs: vars.LEDGER_VERIFY_STATEMENT_TIMEOUT_MS,
+      transferDailyLimit: parseTransferDailyLimit(vars.TRANSFER_DAILY_LIMIT),
+      holdExpiryIntervalMs: vars.HOLD_EXPIRY_INTERVAL_MS,
     },
     idempotency: {
       retentionHours: vars.IDEMPOTENCY_RETENTION_HOURS,
@@ -250,6 +264,16 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env, options: Loa
       keyPrefix: vars.RATE_LIMIT_KEY_PREFIX,
     },
     cursorSecret: vars.CURSOR_SECRET ?? DEFAULT_CURSOR_SECRET,
+  };
+}
+
+/** `5000` (every asset) or `GOLD:1000,DIAMOND:50` (those assets only); the format was validated. */
+export function parseTransferDailyLimit(value: string | undefined): TransferDailyLimit {
+  if (value === undefined) return { default: null, perAsset: new Map() };
+  if (!value.includes(':')) return { default: BigInt(value), perAsset: new Map() };
+  return {
+    default: null,
+    perAsset: new Map(value.split(',').map((pair) => [pair.split(':')[0], BigInt(pair.split(':')[1])] as const)),
   };
 }
 

@@ -15,6 +15,10 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   RATE_LIMITED = 'RATE_LIMITED',
+  REFUND_EXCEEDS_ORIGINAL = 'REFUND_EXCEEDS_ORIGINAL',
+  NOT_REFUNDABLE = 'NOT_REFUNDABLE',
+  DAILY_LIMIT_EXCEEDED = 'DAILY_LIMIT_EXCEEDED',
+  HOLD_NOT_ACTIVE = 'HOLD_NOT_ACTIVE',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
@@ -60,6 +64,14 @@ export function describeError(code: ErrorCode): ErrorDescriptor {
       return { status: 403, title: 'The credential lacks the scope this operation needs' };
     case ErrorCode.RATE_LIMITED:
       return { status: 429, title: 'Too many requests' };
+    case ErrorCode.REFUND_EXCEEDS_ORIGINAL:
+      return { status: 422, title: 'The refund exceeds what is left to refund' };
+    case ErrorCode.NOT_REFUNDABLE:
+      return { status: 422, title: 'The transaction cannot be refunded' };
+    case ErrorCode.DAILY_LIMIT_EXCEEDED:
+      return { status: 422, title: 'Daily transfer limit exceeded' };
+    case ErrorCode.HOLD_NOT_ACTIVE:
+      return { status: 409, title: 'The hold is no longer active' };
     case ErrorCode.SERVICE_UNAVAILABLE:
       return { status: 503, title: 'Service unavailable' };
     case ErrorCode.INTERNAL_ERROR:

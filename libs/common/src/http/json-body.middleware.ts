@@ -9,6 +9,8 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 const INTEGER_LEXEME = /^-?(0|[1-9]\d*)$/;
+/** Writes whose body fields are all optional: they may come without a body (no Content-Type, nothing to read). */
+const BODY_OPTIONAL = /^\/v1\/(holds\/[^/]+\/(capture|void)|transactions\/[^/]+\/refunds)\/?$/;
 
 const readRaw = express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: false });
 
@@ -25,6 +27,11 @@ const readRaw = express.raw({ type: () => true, limit: MAX_BODY_BYTES, inflate: 
  */
 export function jsonBodyMiddleware(request: Request, response: Response, next: NextFunction): void {
   if (!METHODS_WITH_BODY.has(request.method)) {
+    next();
+    return;
+  }
+  if (request.headers['content-type'] === undefined && !hasBody(request) && BODY_OPTIONAL.test(request.path)) {
+    request.body = {};
     next();
     return;
   }
@@ -132,4 +139,10 @@ function problemForReadError(error: unknown) {
     default:
       return buildProblem(ErrorCode.VALIDATION_FAILED, 'The body could not be read.', { errors: [{ field: 'body', message: 'could not be read' }] });
   }
+}
+
+/** No Content-Length (or 0) and no Transfer-Encoding: the request carries no body. */
+function hasBody(request: Request): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }

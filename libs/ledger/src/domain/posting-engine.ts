@@ -4,7 +4,7 @@ import type { Rejection } from './posting';
 /** An account row as locked for a batch: its running balance is updated in memory as postings apply. */
 export interface LockedAccount {
   readonly id: string;
-  readonly kind: 'USER' | 'SYSTEM';
+  readonly kind: 'USER' | 'HELD' | 'SYSTEM';
   balance: bigint;
 }
 
@@ -25,7 +25,7 @@ export type LegResult = AppliedLeg | { readonly ok: false; readonly rejection: R
 
 /**
  * The ledger's business rules, with no I/O: moves `amount` between two locked accounts, or says why
- * it may not. A user account may not go below zero; a system account may (the treasury holds minus
+ * it may not. A user account (and a user's held funds) may not go below zero; a system account may (the treasury holds minus
  * the credits in circulation, so it needs no balance check). No balance may leave the range of a
  * PostgreSQL bigint. Postings of one batch apply in order, each seeing the balances the previous
  * ones left, which is what makes each request's outcome and `balanceAfter` exact.
@@ -37,7 +37,7 @@ export function applyLeg(accounts: ReadonlyMap<string, LockedAccount>, leg: Tran
   const from = mustGet(accounts, leg.fromAccountId);
   const to = mustGet(accounts, leg.toAccountId);
   if (leg.amount <= 0n) throw new RangeError('a posting moves a positive amount');
-  if (from.kind === 'USER' && from.balance < leg.amount) {
+  if (from.kind !== 'SYSTEM' && from.balance < leg.amount) {
     return {
       ok: false,
       rejection: { code: ErrorCode.INSUFFICIENT_FUNDS, assetCode: leg.assetCode, balance: from.balance, required: leg.amount },

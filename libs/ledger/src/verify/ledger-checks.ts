@@ -28,6 +28,7 @@ export class LedgerChecks {
       { name: 'running balances', run: (sql, scope) => this.runningBalances(sql, scope) },
       { name: 'balanced journals', run: (sql, scope) => this.balancedJournals(sql, scope) },
       { name: 'checkpoints', run: (sql, scope) => this.checkpoints(sql, scope) },
+      { name: 'held funds', run: (sql, scope) => this.heldFunds(sql, scope) },
     ];
   }
 
@@ -42,7 +43,7 @@ export class LedgerChecks {
       if (r.balance !== (r.last ?? '0')) {
         found.push({ kind: 'BALANCE_NOT_LAST_BALANCE_AFTER', detail: `account ${r.id} holds ${r.balance} but its last entry says ${r.last ?? 'nothing'}`, accountId: r.id, expected: r.last ?? '0', actual: r.balance });
       }
-      if (r.kind === 'USER' && BigInt(r.balance) < 0n) {
+      if (r.kind !== 'SYSTEM' && BigInt(r.balance) < 0n) {
         found.push({ kind: 'NEGATIVE_USER_BALANCE', detail: `user account ${r.id} holds ${r.balance}`, accountId: r.id, actual: r.balance });
       }
       return found.map((mismatch) => ({ assetCode: r.asset_code, mismatch }));
@@ -61,6 +62,21 @@ export class LedgerChecks {
         entryId: r.entry_id,
         expected: r.expected,
         actual: r.balance_after,
+      },
+    }));
+  }
+
+  /** Every user's held funds equal the sum of the user's active (HELD) holds, per asset. */
+  private async heldFunds(sql: SqlExecutor, scope: VerifyScope): Promise<AssetMismatch[]> {
+    const rows = await this.repository.heldFundsMismatches(sql, scope);
+    return rows.map((r) => ({
+      assetCode: r.asset_code,
+      mismatch: {
+        kind: 'HELD_FUNDS_NOT_ACTIVE_HOLDS' as const,
+        detail: `user ${r.user_id} has ${r.held} held but active holds of ${r.holds}`,
+        ...(r.account_id ? { accountId: r.account_id } : {}),
+        expected: r.holds,
+        actual: r.held,
       },
     }));
   }

@@ -7,7 +7,8 @@ export type MismatchKind =
   | 'RUNNING_BALANCE_BROKEN'
   | 'JOURNAL_NOT_BALANCED'
   | 'NEGATIVE_USER_BALANCE'
-  | 'CHECKPOINT_DIVERGED';
+  | 'CHECKPOINT_DIVERGED'
+  | 'HELD_FUNDS_NOT_ACTIVE_HOLDS';
 
 export interface Mismatch {
   readonly kind: MismatchKind;

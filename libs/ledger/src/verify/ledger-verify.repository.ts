@@ -196,7 +196,7 @@ export class LedgerVerifyRepository {
                                          ELSE coalesce(b.balance_after, 0) + coalesce(s.total, 0) END AS total) t
         WHERE a.balance <> t.total
            OR a.balance <> coalesce(l.balance_after, 0)
-           OR (a.kind = 'USER' AND a.balance < 0)
+           OR (a.kind <> 'SYSTEM' AND a.balance < 0)
         ORDER BY a.id
         LIMIT $5`,
       [...scopeArrays(scope), lowest(scope, 'entryFrom'), MAX_LISTED * 3],
@@ -334,6 +334,27 @@ export class LedgerVerifyRepository {
       `UPDATE ledger_verify_checkpoints SET failed_at = now(), revision = revision + 1
         WHERE asset_code = $1 AND revision = $2::bigint`,
       [assetCode, expectedRevision],
+    );
+  }
+
+  /**
+   * Users whose held funds (HELD account) differ from the sum of their active holds, per asset of
+   * the scope. Its cost follows the active holds and held accounts, not the ledger's size.
+   */
+  async heldFundsMismatches(sql: SqlExecutor, scope: VerifyScope) {
+    return sql.query<{ user_id: string; asset_code: string; held: string; holds: string; account_id: string | null }>(
+      'verify_held_funds',
+      `WITH held AS (SELECT a.id, a.user_id, a.asset_code, a.balance FROM accounts a
+                      WHERE a.kind = 'HELD' AND a.asset_code = ANY ($1::text[])),
+            active AS (SELECT h.user_id, h.asset_code, sum(h.amount) AS amount FROM holds h
+                        WHERE h.status = 'HELD' AND h.asset_code = ANY ($1::text[]) GROUP BY h.user_id, h.asset_code)
+       SELECT coalesce(held.user_id, active.user_id)::text AS user_id, coalesce(held.asset_code, active.asset_code) AS asset_code,
+              coalesce(held.balance, 0)::text AS held, coalesce(active.amount, 0)::text AS holds, held.id::text AS account_id
+         FROM held FULL JOIN active ON active.user_id = held.user_id AND active.asset_code = held.asset_code
+        WHERE coalesce(held.balance, 0) <> coalesce(active.amount, 0)
+        ORDER BY 1, 2
+        LIMIT $2`,
+      [scope.assets.map((a) => a.assetCode), MAX_LISTED],
     );
   }
 }

@@ -8,6 +8,10 @@ export class AssetBalanceDto {
   /** A digit string; never negative for a user. */
   @ApiProperty({ type: 'string', pattern: '^[0-9]+$', example: '350' })
   balance!: string;
+
+  /** What the user's active holds reserve in the asset (not part of `balance`, which is what the user can spend). */
+  @ApiProperty({ type: 'string', pattern: '^[0-9]+$', example: '0' })
+  held!: string;
 }
 
 export class BalancesResponseDto {
@@ -19,6 +23,6 @@ export class BalancesResponseDto {
   balances!: AssetBalanceDto[];
 
   static toResponse(userId: string, balances: readonly AssetBalance[]): BalancesResponseDto {
-    return { userId, balances: balances.map((b) => ({ assetCode: b.assetCode, balance: b.balance.toString() })) };
+    return { userId, balances: balances.map((b) => ({ assetCode: b.assetCode, balance: b.balance.toString(), held: b.held.toString() })) };
   }
 }

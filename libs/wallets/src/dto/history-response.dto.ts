@@ -2,13 +2,15 @@ import { HistoryItem, TRANSACTION_TYPES, type TransactionType } from '@app/ledge
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import {
   ACCOUNT_REF_SCHEMA,
+  type AccountRefResponse,
+  HeldAccountRefDto,
   sortedMetadata,
   SystemAccountRefDto,
   toAccountRefResponse,
   UserAccountRefDto,
 } from './account-ref.dto';
 
-@ApiExtraModels(UserAccountRefDto, SystemAccountRefDto)
+@ApiExtraModels(UserAccountRefDto, SystemAccountRefDto, HeldAccountRefDto)
 export class HistoryItemDto {
   /** The transaction id (see GET /v1/transactions/{transactionId}). */
   @ApiProperty({ example: '1042' })
@@ -32,9 +34,12 @@ export class HistoryItemDto {
   @ApiProperty({ type: 'string', pattern: '^[0-9]+$', example: '350' })
   balanceAfter!: string;
 
-  /** The other side: the system account, or the other user of a transfer. */
+  /**
+   * The other side: the system account, the other user (a transfer, its refund, a hold captured to a
+   * user), or the user's own held funds (`HELD`) for a hold and its release.
+   */
   @ApiProperty(ACCOUNT_REF_SCHEMA)
-  counterparty!: SystemAccountRefDto | UserAccountRefDto;
+  counterparty!: AccountRefResponse;
 
   @ApiProperty({ type: 'string', nullable: true, example: null })
   description!: string | null;

@@ -30,6 +30,16 @@ export const METADATA_SCHEMA: ApiPropertyOptions = {
   example: { orderId: 'A-1001' },
 };
 
+/** The body field `idempotencyKey` of every write. */
+export const IDEMPOTENCY_KEY_BODY_SCHEMA: ApiPropertyOptions = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 255,
+  pattern: '^[\\x21-\\x7E]{1,255}$',
+  example: 'order-7781',
+  description: 'The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent).',
+};
+
 /** Fields every write carries besides the users it names. */
 export abstract class WriteRequestBase {
   /** The asset's code, upper case (see GET /v1/assets). */
@@ -55,7 +65,7 @@ export abstract class WriteRequestBase {
   metadata?: Record<string, string> | null;
 
   /** The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent). */
-  @ApiPropertyOptional({ type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]{1,255}$', example: 'order-7781' })
+  @ApiPropertyOptional(IDEMPOTENCY_KEY_BODY_SCHEMA)
   @IsOptional()
   @IsString()
   idempotencyKey?: string;

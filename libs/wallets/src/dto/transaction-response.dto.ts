@@ -1,17 +1,19 @@
-import { actingBalanceAfter, PostedTransaction, TRANSACTION_TYPES, type TransactionType } from '@app/ledger';
+import { actingBalanceAfter, PostedTransaction, TRANSACTION_TYPES, transactionType, type TransactionType } from '@app/ledger';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ACCOUNT_REF_SCHEMA,
+  type AccountRefResponse,
+  HeldAccountRefDto,
   sortedMetadata,
   SystemAccountRefDto,
   toAccountRefResponse,
   UserAccountRefDto,
 } from './account-ref.dto';
 
-@ApiExtraModels(UserAccountRefDto, SystemAccountRefDto)
+@ApiExtraModels(UserAccountRefDto, SystemAccountRefDto, HeldAccountRefDto)
 export class EntryResponseDto {
   @ApiProperty(ACCOUNT_REF_SCHEMA)
-  account!: SystemAccountRefDto | UserAccountRefDto;
+  account!: AccountRefResponse;
 
   /** Signed digit string: credits positive, debits negative. */
   @ApiProperty({ type: 'string', pattern: '^-?[0-9]+$', example: '-100' })
@@ -37,9 +39,24 @@ export class TransactionResponseDto {
   @ApiProperty({ example: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d' })
   userId!: string;
 
-  /** The receiver; present on transfers only. */
+  /**
+   * The other user: the receiver of a transfer or of a hold captured to a user, the receiver of the
+   * refunded transfer on its refund (who pays it back). Absent otherwise.
+   */
   @ApiPropertyOptional({ example: '9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e' })
   toUserId?: string;
+
+  /** On a refund: the refunded transaction's id. */
+  @ApiPropertyOptional({ example: '1041' })
+  refundOf?: string;
+
+  /** On a refundable transaction (TOPUP, SPEND, BONUS, TRANSFER): the sum of its refunds so far. */
+  @ApiPropertyOptional({ type: 'string', pattern: '^[0-9]+$', example: '0' })
+  refundedAmount?: string;
+
+  /** On a refundable transaction: its refunds' ids, oldest first. */
+  @ApiPropertyOptional({ type: [String], example: [] })
+  refunds?: string[];
 
   @ApiProperty({ example: 'GOLD', pattern: '^[A-Z][A-Z0-9_]{1,15}$' })
   assetCode!: string;
@@ -72,17 +89,23 @@ export class TransactionResponseDto {
   @ApiProperty({ format: 'date-time', example: '2026-11-23T21:15:00.123Z' })
   createdAt!: string;
 
-  /** The two entries of the double-entry posting; their amounts sum to zero. */
+  /** The two entries of the double-entry posting, debit first; their amounts sum to zero. */
   @ApiProperty({ type: [EntryResponseDto] })
   entries!: EntryResponseDto[];
 
-  static toResponse(tx: PostedTransaction): TransactionResponseDto {
+  /** @param refunds what was refunded of it (a transaction just posted has no refunds yet) */
+  static toResponse(
+    tx: PostedTransaction,
+    refunds: { readonly refundedAmount: bigint; readonly refunds: readonly string[] } = { refundedAmount: 0n, refunds: [] },
+  ): TransactionResponseDto {
     return {
       id: tx.id,
       type: tx.type,
       status: 'POSTED',
       userId: tx.userId,
       ...(tx.toUserId === null ? {} : { toUserId: tx.toUserId }),
+      ...(tx.refundOf === null ? {} : { refundOf: tx.refundOf }),
+      ...(transactionType(tx.type).refundable ? { refundedAmount: refunds.refundedAmount.toString(), refunds: [...refunds.refunds] } : {}),
       assetCode: tx.assetCode,
       amount: tx.amount.toString(),
       balanceAfter: actingBalanceAfter(tx).toString(),

@@ -1,0 +1,64 @@
+import { ResourceNotFoundException, toAmount } from '@app/common';
+import { fingerprintRequest, IdempotencyService, resolveIdempotencyKey, WriteResult } from '@app/idempotency';
+import { LedgerQueryService, LedgerService, transactionType } from '@app/ledger';
+import { Injectable } from '@nestjs/common';
+import { RefundRequestDto } from './dto/refund-request.dto';
+import { renderOutcome } from './outcome-renderer';
+import { isTransactionId } from './validation/patterns';
+
+/**
+ * Refunds: `amount` (default: all that is left) goes back along the original's path. The original
+ * is read first (its type, accounts and amount never change); the cap and the payer's balance are
+ * checked by the ledger's refund rule behind the locks. The idempotency key belongs to the
+ * original's acting user.
+ */
+@Injectable()
+export class RefundsService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly queries: LedgerQueryService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async refund(transactionId: string, request: RefundRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
+    const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
+    const amount = request.amount === undefined ? null : toAmount(request.amount);
+    const original = isTransactionId(transactionId) ? await this.queries.findTransaction(transactionId) : undefined;
+    if (!original) throw new ResourceNotFoundException('No transaction has this id.');
+    const description = request.reason ?? null;
+    const metadata = request.metadata ?? {};
+    const { endpoint } = transactionType('REFUND');
+    const fingerprint = fingerprintRequest(endpoint, {
+      transactionId: original.id,
+      amount: amount?.toString() ?? null,
+      reason: description,
+      metadata,
+      credential: actor,
+    });
+    const [debit, credit] = original.entries;
+    return this.idempotency.exclusive(original.userId, key, fingerprint, () =>
+      this.ledger.post({
+        intent: {
+          kind: 'REFUND',
+          original: {
+            id: original.id,
+            type: original.type,
+            assetCode: original.assetCode,
+            amount: original.amount,
+            userId: original.userId,
+            from: debit.account,
+            to: credit.account,
+          },
+          amount,
+        },
+        actingUserId: original.userId,
+        key,
+        description,
+        metadata,
+        createdBy: actor,
+        idempotency: { userId: original.userId, key, endpoint, fingerprint },
+        render: renderOutcome,
+      }),
+    );
+  }
+}
