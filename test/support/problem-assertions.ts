@@ -9,6 +9,9 @@ const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   INSUFFICIENT_FUNDS: ['assetCode', 'balance', 'required'],
   LIMIT_EXCEEDED: ['assetCode'],
   FORBIDDEN: ['requiredScope'],
+  REFUND_EXCEEDS_ORIGINAL: ['refundable'],
+  DAILY_LIMIT_EXCEEDED: ['limit', 'remaining'],
+  HOLD_NOT_ACTIVE: ['holdStatus'],
 };
 
 /**
@@ -75,4 +78,13 @@ export function expectNoLeak(res: Response): void {
   const echoes = NEVER_ECHOED.filter((s) => res.text.includes(s));
   expect({ leaks, echoes, body: res.text.slice(0, 300) }).toEqual({ leaks: [], echoes: [], body: res.text.slice(0, 300) });
   expect(res.text).not.toMatch(/"stack"\s*:/);
+}
+
+/** Asserts that `replay` is the stored outcome of `first` repeated: same status, same body, `Idempotent-Replayed: true`. */
+export function expectReplayOf(replay: Response, first: Response): void {
+  expect({ status: replay.status, replayed: replay.headers['idempotent-replayed'], text: replay.text }).toEqual({
+    status: first.status,
+    replayed: 'true',
+    text: first.text,
+  });
 }

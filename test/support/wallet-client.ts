@@ -11,6 +11,54 @@ export interface WriteOptions {
   readonly metadata?: Record<string, string>;
 }
 
+/** A refund's body (API.md, "Refunds"); `body` replaces it entirely, for bad-input tests. */
+export interface RefundOptions {
+  readonly key?: string;
+  readonly keyInBody?: boolean;
+  readonly amount?: number | string;
+  readonly reason?: string;
+  readonly metadata?: Record<string, string>;
+  readonly body?: Record<string, unknown>;
+}
+
+/** A hold's body (API.md, "Holds"); `body` replaces it entirely, for bad-input tests. */
+export interface HoldOptions {
+  readonly key?: string;
+  readonly assetCode?: string;
+  readonly expiresInSeconds?: number | string;
+  readonly description?: string;
+  readonly metadata?: Record<string, string>;
+  readonly body?: Record<string, unknown>;
+}
+
+/** A capture's body; `body` replaces it entirely, for bad-input tests. */
+export interface CaptureOptions {
+  readonly key?: string;
+  readonly amount?: number | string;
+  readonly toUserId?: string;
+  readonly body?: Record<string, unknown>;
+}
+
+/** A balance row: `balance` is what the user can spend, `held` the sum of the user's active holds. */
+export interface BalanceRow {
+  readonly assetCode: string;
+  readonly balance: string;
+  readonly held?: string;
+}
+
+/** A hold as the API returns it. */
+export interface HoldBody {
+  readonly id: string;
+  readonly status: 'HELD' | 'CAPTURED' | 'VOIDED' | 'EXPIRED';
+  readonly userId: string;
+  readonly assetCode: string;
+  readonly amount: string;
+  readonly capturedAmount: string;
+  readonly expiresAt: string;
+  readonly createdAt: string;
+  readonly transactions: unknown[];
+}
+
 export interface Balances {
   readonly [assetCode: string]: bigint;
 }
@@ -88,6 +136,84 @@ export class WalletClient {
   async verify(options: { full?: boolean } = {}): Promise<VerifyReport> {
     const res = await this.http().get('/v1/ledger/verify').query(options.full ? { full: 'true' } : {}).expect(200);
     return res.body as VerifyReport;
+  }
+
+  /** GET /v1/transactions/{transactionId}. */
+  transaction(transactionId: string): Promise<Response> {
+    return this.http().get(`/v1/transactions/${encodeURIComponent(transactionId)}`);
+  }
+
+  /** POST /v1/transactions/{transactionId}/refunds (a fresh idempotency key unless one is given). */
+  refund(transactionId: string, options: RefundOptions = {}): Promise<Response> {
+    const key = options.key ?? randomUUID();
+    const body: Record<string, unknown> = { ...(options.body ?? {}) };
+    if (options.body === undefined) {
+      if (options.amount !== undefined) body.amount = options.amount;
+      if (options.reason !== undefined) body.reason = options.reason;
+      if (options.metadata !== undefined) body.metadata = options.metadata;
+    }
+    if (options.keyInBody) body.idempotencyKey = key;
+    const req = this.http().post(`/v1/transactions/${encodeURIComponent(transactionId)}/refunds`);
+    if (!options.keyInBody) req.set('Idempotency-Key', key);
+    return req.send(body);
+  }
+
+  /** POST /v1/holds: reserve `amount` of the user's balance. */
+  createHold(userId: string, amount: number | string, options: HoldOptions = {}): Promise<Response> {
+    const body: Record<string, unknown> = options.body ?? { userId, assetCode: options.assetCode ?? 'GOLD', amount };
+    if (options.body === undefined) {
+      if (options.expiresInSeconds !== undefined) body.expiresInSeconds = options.expiresInSeconds;
+      if (options.description !== undefined) body.description = options.description;
+      if (options.metadata !== undefined) body.metadata = options.metadata;
+    }
+    return this.http()
+      .post('/v1/holds')
+      .set('Idempotency-Key', options.key ?? randomUUID())
+      .send(body);
+  }
+
+  /** POST /v1/holds/{holdId}/capture (all of it to the treasury unless told otherwise). */
+  captureHold(holdId: string, options: CaptureOptions = {}): Promise<Response> {
+    const body: Record<string, unknown> = options.body ?? {};
+    if (options.body === undefined) {
+      if (options.amount !== undefined) body.amount = options.amount;
+      if (options.toUserId !== undefined) body.toUserId = options.toUserId;
+    }
+    return this.http()
+      .post(`/v1/holds/${encodeURIComponent(holdId)}/capture`)
+      .set('Idempotency-Key', options.key ?? randomUUID())
+      .send(body);
+  }
+
+  /** POST /v1/holds/{holdId}/void. */
+  voidHold(holdId: string, options: { key?: string } = {}): Promise<Response> {
+    return this.http()
+      .post(`/v1/holds/${encodeURIComponent(holdId)}/void`)
+      .set('Idempotency-Key', options.key ?? randomUUID())
+      .send({});
+  }
+
+  /** GET /v1/holds/{holdId}. */
+  getHold(holdId: string): Promise<Response> {
+    return this.http().get(`/v1/holds/${encodeURIComponent(holdId)}`);
+  }
+
+  /** GET /v1/users/{userId}/holds (`status` filters). */
+  holds(userId: string, query: { status?: string } = {}): Promise<Response> {
+    return this.http().get(`/v1/users/${userId}/holds`).query(query);
+  }
+
+  /** The user's balance rows as the API sends them (with `held`). */
+  async balanceRows(userId: string): Promise<BalanceRow[]> {
+    const res = await this.http().get(`/v1/users/${userId}/balances`).expect(200);
+    return res.body.balances as BalanceRow[];
+  }
+
+  /** One asset's row: spendable `balance` and `held`, as bigints (a missing `held` reads as -1, so it cannot pass for 0). */
+  async wallet(userId: string, assetCode = 'GOLD'): Promise<{ balance: bigint; held: bigint }> {
+    const row = (await this.balanceRows(userId)).find((r) => r.assetCode === assetCode);
+    if (row === undefined) throw new Error(`no ${assetCode} row for ${userId}`);
+    return { balance: BigInt(row.balance), held: row.held === undefined ? -1n : BigInt(row.held) };
   }
 
   /** A user holding `amount` of the asset (topped up from the treasury). */
