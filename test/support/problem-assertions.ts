@@ -10,7 +10,7 @@ const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   LIMIT_EXCEEDED: ['assetCode'],
   FORBIDDEN: ['requiredScope'],
   REFUND_EXCEEDS_ORIGINAL: ['refundable'],
-  DAILY_LIMIT_EXCEEDED: ['limit', 'remaining'],
+  DAILY_LIMIT_EXCEEDED: ['assetCode', 'limit', 'remaining'],
   HOLD_NOT_ACTIVE: ['holdStatus'],
 };
 
