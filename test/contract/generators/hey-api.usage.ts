@@ -25,10 +25,10 @@ export async function session(baseUrl: string, secret: string): Promise<string[]
   const balanceAfter: string = topped.data.balanceAfter;
   seen.push(balanceAfter);
   for (const entry of topped.data.entries) {
-    // Narrowed by the discriminator: userId exists only on USER, name only on SYSTEM.
-    if (entry.account.kind === 'USER') seen.push(entry.account.userId);
-    else seen.push(entry.account.name);
-    // @ts-expect-error the discriminator's values are USER and SYSTEM, never the schema names
+    // Narrowed by the discriminator: name exists only on SYSTEM, userId on USER and HELD.
+    if (entry.account.kind === 'SYSTEM') seen.push(entry.account.name);
+    else seen.push(entry.account.userId);
+    // @ts-expect-error the discriminator's values are USER, SYSTEM and HELD, never the schema names
     if (entry.account.kind === 'UserAccountRefDto') seen.push('impossible');
   }
 

@@ -18,9 +18,9 @@ export async function session(secret: string): Promise<string[]> {
   );
   if (topped.status !== 201) throw new Error(`topUp: ${topped.data.code}`);
   for (const entry of topped.data.entries) {
-    if (entry.account.kind === 'USER') seen.push(entry.account.userId);
-    else seen.push(entry.account.name);
-    // @ts-expect-error the discriminator's values are USER and SYSTEM, never the schema names
+    if (entry.account.kind === 'SYSTEM') seen.push(entry.account.name);
+    else seen.push(entry.account.userId);
+    // @ts-expect-error the discriminator's values are USER, SYSTEM and HELD, never the schema names
     if (entry.account.kind === 'SystemAccountRefDto') seen.push('impossible');
   }
 
