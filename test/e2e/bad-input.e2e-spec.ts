@@ -276,7 +276,7 @@ const readRows: Row[] = [
   bad('history limit given twice', 'limit', (c) => api().get(`${historyPath(c.alice)}?limit=1&limit=2`)),
   bad('history assetCode=gold', 'assetCode', (c) => api().get(historyPath(c.alice)).query({ assetCode: 'gold' })),
   notFound('history assetCode=SILVER', 'ASSET_NOT_FOUND', (c) => api().get(historyPath(c.alice)).query({ assetCode: 'SILVER' })),
-  bad('history type=REFUND', 'type', (c) => api().get(historyPath(c.alice)).query({ type: 'REFUND' })),
+  bad('history type=CHARGEBACK', 'type', (c) => api().get(historyPath(c.alice)).query({ type: 'CHARGEBACK' })),
   bad('history forged cursor (random base64)', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: randomBytes(24).toString('base64url') })),
   bad('history forged cursor (random base64 with padding)', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: randomBytes(20).toString('base64') })),
   bad('history cursor with its entry id edited', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: editedCursor(c.aliceCursor) })),
