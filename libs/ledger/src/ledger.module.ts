@@ -2,6 +2,7 @@ import { IdempotencyModule } from '@app/idempotency';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountResolver } from './account-resolver';
+import { BalancesAsOfRepository } from './balances-as-of.repository';
 import { AccountEntity } from './entities/account.entity';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { JournalTransactionEntity } from './entities/journal-transaction.entity';
@@ -14,7 +15,7 @@ import { LedgerService } from './ledger.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AccountEntity, JournalTransactionEntity, JournalEntryEntity]), IdempotencyModule],
-  providers: [AccountResolver, LedgerRepository, LedgerService, LedgerQueryService, LedgerVerifyRepository, LedgerChecks, LedgerVerifyService],
+  providers: [AccountResolver, BalancesAsOfRepository, LedgerRepository, LedgerService, LedgerQueryService, LedgerVerifyRepository, LedgerChecks, LedgerVerifyService],
   exports: [LedgerService, LedgerQueryService, LedgerVerifyService],
 })
 export class LedgerModule {}
