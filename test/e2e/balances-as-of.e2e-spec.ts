@@ -61,7 +61,9 @@ describe('Balances at a point in time', () => {
     const states: Array<{ at: number; state: State }> = [];
     const sorted = [...posted].sort((a, b) => ms(a.createdAt) - ms(b.createdAt) || Number(BigInt(a.id) - BigInt(b.id)));
     for (const tx of sorted) {
-      for (const e of tx.entries) if (e.account.kind === 'USER' && state[e.account.userId!]) state[e.account.userId!][tx.assetCode] = BigInt(e.balanceAfter);
+      for (const e of tx.entries)
+        if (e.account.kind === 'USER' && state[e.account.userId!])
+          state[e.account.userId!][tx.assetCode] = BigInt(e.balanceAfter);
       const snapshot = structuredClone(state);
       const last = states[states.length - 1];
       if (last && last.at === ms(tx.createdAt)) last.state = snapshot;
@@ -118,7 +120,12 @@ describe('Balances at a point in time', () => {
       let before: State = { [sender]: zeros(), [receiver]: zeros() };
       for (const [i, { at: instant, state }] of states.entries()) {
         for (const user of [sender, receiver]) {
-          expect({ i, user, at: 'exactly', balances: (await at(user, iso(instant))).balances }).toEqual({ i, user, at: 'exactly', balances: state[user] });
+          expect({ i, user, at: 'exactly', balances: (await at(user, iso(instant))).balances }).toEqual({
+            i,
+            user,
+            at: 'exactly',
+            balances: state[user],
+          });
           expect({ i, user, at: '1 ms before', balances: (await at(user, iso(instant - 1))).balances }).toEqual({
             i,
             user,
@@ -127,7 +134,12 @@ describe('Balances at a point in time', () => {
           });
           const next = states[i + 1]?.at ?? Date.now();
           const between = iso(Math.floor((instant + next) / 2));
-          expect({ i, user, at: 'between', balances: (await at(user, between)).balances }).toEqual({ i, user, at: 'between', balances: state[user] });
+          expect({ i, user, at: 'between', balances: (await at(user, between)).balances }).toEqual({
+            i,
+            user,
+            at: 'between',
+            balances: state[user],
+          });
         }
         before = state;
       }
@@ -180,7 +192,11 @@ describe('Balances at a point in time', () => {
       for (const w of writes) {
         for (const instant of [ms(w.createdAt) - 1, ms(w.createdAt), ms(w.createdAt) + 1]) {
           for (const user of [sender, receiver]) {
-            expect({ user, instant, balances: (await at(user, iso(instant))).balances }).toEqual({ user, instant, balances: await oracle(user, iso(instant)) });
+            expect({ user, instant, balances: (await at(user, iso(instant))).balances }).toEqual({
+              user,
+              instant,
+              balances: await oracle(user, iso(instant)),
+            });
           }
         }
       }
@@ -197,12 +213,18 @@ describe('Balances at a point in time', () => {
         return t.client.topup(a, 2 + (i % 6), { assetCode: i % 2 === 0 ? 'GOLD' : 'POINT' });
       }),
     );
-    const instants = [...new Set(results.filter((r) => r.status === 201).map((r) => ms(r.body.createdAt as string)))].sort((a, b) => a - b);
+    const instants = [...new Set(results.filter((r) => r.status === 201).map((r) => ms(r.body.createdAt as string)))].sort(
+      (a, b) => a - b,
+    );
     expect(instants.length).toBeGreaterThan(1);
     for (const instant of instants) {
       for (const probe of [instant - 1, instant]) {
         for (const user of users) {
-          expect({ probe, user, balances: (await at(user, iso(probe))).balances }).toEqual({ probe, user, balances: await oracle(user, iso(probe)) });
+          expect({ probe, user, balances: (await at(user, iso(probe))).balances }).toEqual({
+            probe,
+            user,
+            balances: await oracle(user, iso(probe)),
+          });
         }
       }
     }
@@ -213,14 +235,23 @@ describe('Balances at a point in time', () => {
        WINDOW w AS (PARTITION BY e.account_id ORDER BY e.id)
         ORDER BY e.id`,
     );
-    expect(inversions.filter((r) => (r as { previous: Date | null }).previous !== null && (r as { previous: Date }).previous > (r as { created_at: Date }).created_at)).toEqual([]);
+    expect(
+      inversions.filter(
+        (r) =>
+          (r as { previous: Date | null }).previous !== null &&
+          (r as { previous: Date }).previous > (r as { created_at: Date }).created_at,
+      ),
+    ).toEqual([]);
   });
 
   it('stamps a write that waited for a lock after the write that overtook it, so asOf follows the order they were applied', async () => {
     // a's GOLD account is older (lower id) than x's: a transfer a → x locks a first, then x.
     const a = await t.client.givenUserWithBalance(100);
     const x = await t.client.givenUserWithBalance(1);
-    const [{ id: aAccount }] = await t.db.query<{ id: string }>(`SELECT id::text FROM accounts WHERE user_id = $1 AND asset_code = 'GOLD'`, [a]);
+    const [{ id: aAccount }] = await t.db.query<{ id: string }>(
+      `SELECT id::text FROM accounts WHERE user_id = $1 AND asset_code = 'GOLD'`,
+      [a],
+    );
     const holder = new Client({ connectionString: t.db.url });
     await holder.connect();
     let transfer: request.Response;
@@ -287,10 +318,27 @@ describe('Balances at a point in time', () => {
     });
 
     it('refuses an instant a few seconds ahead, and asOf given twice', async () => {
-      expectProblem(await api().get(balancesPath(user)).query({ asOf: iso(Date.now() + 5000) }), 400, 'VALIDATION_FAILED', 'asOf');
-      expectProblem(await api().get(`${balancesPath(user)}?asOf=2026-11-30T00:00:00.000Z&asOf=2026-11-29T00:00:00.000Z`), 400, 'VALIDATION_FAILED', 'asOf');
+      expectProblem(
+        await api()
+          .get(balancesPath(user))
+          .query({ asOf: iso(Date.now() + 5000) }),
+        400,
+        'VALIDATION_FAILED',
+        'asOf',
+      );
+      expectProblem(
+        await api().get(`${balancesPath(user)}?asOf=2026-11-30T00:00:00.000Z&asOf=2026-11-29T00:00:00.000Z`),
+        400,
+        'VALIDATION_FAILED',
+        'asOf',
+      );
       expectProblem(await api().get(`${balancesPath(user)}?asOf=2026-11-30T00:00:00.000Z%00`), 400, 'VALIDATION_FAILED', 'asOf');
-      expectProblem(await api().get(balancesPath(user)).query({ asOf: '2026-11-30T00:00:00.000Z', at: 'now' }), 400, 'VALIDATION_FAILED', 'at');
+      expectProblem(
+        await api().get(balancesPath(user)).query({ asOf: '2026-11-30T00:00:00.000Z', at: 'now' }),
+        400,
+        'VALIDATION_FAILED',
+        'at',
+      );
     });
 
     it('answers 404 USER_NOT_FOUND for an unknown or malformed user id, and 400 first for a bad asOf', async () => {

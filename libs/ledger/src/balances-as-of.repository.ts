@@ -4,6 +4,39 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AssetBalance } from './ledger-query.service';
 
+/** $1 the user id, $2 the instant (ISO 8601). Exported for `npm run asof:scale`, which EXPLAINs it. */
+export const BALANCES_AS_OF_SQL = `
+  WITH bound AS MATERIALIZED (
+    SELECT j.id FROM journal_transactions j
+     WHERE j.created_at <= $2::timestamptz
+     ORDER BY j.created_at DESC, j.id DESC
+     LIMIT 1)
+  SELECT s.code AS asset_code, coalesce(b.balance_after, 0)::text AS balance
+    FROM users u
+    LEFT JOIN assets s ON true
+    LEFT JOIN accounts a ON a.kind = 'USER' AND a.user_id = u.id AND a.asset_code = s.code
+    LEFT JOIN LATERAL (
+          SELECT e.balance_after
+            FROM journal_entries e
+            JOIN journal_transactions j ON j.id = e.journal_id
+           WHERE e.account_id = a.id
+             AND EXISTS (SELECT 1 FROM bound)
+             AND e.journal_id < coalesce(
+                   (SELECT n.journal_id
+                      FROM journal_entries n
+                      JOIN journal_transactions nj ON nj.id = n.journal_id
+                     WHERE n.account_id = a.id
+                       AND n.journal_id > (SELECT id FROM bound)
+                       AND nj.created_at > $2::timestamptz
+                     ORDER BY n.journal_id
+                     LIMIT 1),
+                   9223372036854775807)
+             AND j.created_at <= $2::timestamptz
+           ORDER BY e.journal_id DESC
+           LIMIT 1) b ON true
+   WHERE u.id = $1
+   ORDER BY s.created_at, s.code`;
+
 /**
  * A user's balances at a point in time, read from the entries' running `balance_after`: per
  * account, the last entry whose journal was stamped at or before `asOf`.
@@ -42,36 +75,7 @@ export class BalancesAsOfRepository {
   async balancesAsOf(userId: string, asOf: Date): Promise<AssetBalance[] | undefined> {
     const rows = await this.pool.query<{ asset_code: string | null; balance: string | null }>(
       'ledger_balances_as_of',
-      `WITH bound AS MATERIALIZED (
-         SELECT j.id FROM journal_transactions j
-          WHERE j.created_at <= $2::timestamptz
-          ORDER BY j.created_at DESC, j.id DESC
-          LIMIT 1)
-       SELECT s.code AS asset_code, coalesce(b.balance_after, 0)::text AS balance
-         FROM users u
-         LEFT JOIN assets s ON true
-         LEFT JOIN accounts a ON a.kind = 'USER' AND a.user_id = u.id AND a.asset_code = s.code
-         LEFT JOIN LATERAL (
-               SELECT e.balance_after
-                 FROM journal_entries e
-                 JOIN journal_transactions j ON j.id = e.journal_id
-                WHERE e.account_id = a.id
-                  AND EXISTS (SELECT 1 FROM bound)
-                  AND e.journal_id < coalesce(
-                        (SELECT n.journal_id
-                           FROM journal_entries n
-                           JOIN journal_transactions nj ON nj.id = n.journal_id
-                          WHERE n.account_id = a.id
-                            AND n.journal_id > (SELECT id FROM bound)
-                            AND nj.created_at > $2::timestamptz
-                          ORDER BY n.journal_id
-                          LIMIT 1),
-                        9223372036854775807)
-                  AND j.created_at <= $2::timestamptz
-                ORDER BY e.journal_id DESC
-                LIMIT 1) b ON true
-        WHERE u.id = $1
-        ORDER BY s.created_at, s.code`,
+      BALANCES_AS_OF_SQL,
       [userId, asOf.toISOString()],
     );
     if (rows.length === 0) return undefined;

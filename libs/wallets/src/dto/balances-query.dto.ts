@@ -11,7 +11,12 @@ export class BalancesQueryDto {
    * `%2B01:00`). A date alone, a time without zone, an impossible date or a future instant is a 400.
    * Absent: the current balances.
    */
-  @ApiPropertyOptional({ type: 'string', format: 'date-time', pattern: INSTANT_PATTERN.source, example: '2026-11-30T00:00:00.000Z' })
+  @ApiPropertyOptional({
+    type: 'string',
+    format: 'date-time',
+    pattern: INSTANT_PATTERN.source,
+    example: '2026-11-30T00:00:00.000Z',
+  })
   @IsOptional()
   @IsString()
   @IsPastInstant()

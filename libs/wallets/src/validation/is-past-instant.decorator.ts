@@ -12,7 +12,8 @@ export const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{
 
 /** 0001-01-01T00:00:00.000Z: PostgreSQL has no year 0, and an earlier instant names no transaction anyway. */
 const EARLIEST = -62_135_596_800_000;
-const FORMAT_HINT = 'must be an RFC 3339 date-time such as 2026-11-30T00:00:00.000Z (an offset such as +01:00 is sent as %2B01:00)';
+const FORMAT_HINT =
+  'must be an RFC 3339 date-time such as 2026-11-30T00:00:00.000Z (an offset such as +01:00 is sent as %2B01:00)';
 
 /** The instant a string names (milliseconds), or undefined when it is not an RFC 3339 date-time. */
 export function parseInstant(text: string): Date | undefined {
