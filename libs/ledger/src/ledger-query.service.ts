@@ -2,6 +2,7 @@ import { executorOf, SqlExecutor } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { BalancesAsOfRepository } from './balances-as-of.repository';
 import { AccountRef, HoldStatus, HoldView, PostedTransaction, SystemAccountName, TransactionType } from './domain/posting';
 import { HoldsRepository } from './holds/holds.repository';
 
@@ -57,6 +58,7 @@ export class LedgerQueryService {
   constructor(
     @InjectDataSource() dataSource: DataSource,
     private readonly holds: HoldsRepository,
+    private readonly asOf: BalancesAsOfRepository,
   ) {
     this.pool = executorOf(dataSource);
   }
@@ -88,6 +90,15 @@ export class LedgerQueryService {
     );
     if (rows.length === 0) return undefined;
     return rows.filter((r) => r.asset_code !== null).map((r) => ({ assetCode: r.asset_code as string, balance: BigInt(r.balance ?? 0), held: BigInt(r.held ?? 0) }));
+  }
+
+  /**
+   * The balances right after every transaction stamped at or before `asOf` (one row per asset, 0
+   * where the user held nothing yet); undefined when the user does not exist. A few index probes
+   * per account, whatever the ledger's size (see BalancesAsOfRepository).
+   */
+  balancesAsOf(userId: string, asOf: Date): Promise<AssetBalance[] | undefined> {
+    return this.asOf.balancesAsOf(userId, asOf);
   }
 
   /**

@@ -2,6 +2,7 @@ import { IdempotencyModule } from '@app/idempotency';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountResolver } from './account-resolver';
+import { BalancesAsOfRepository } from './balances-as-of.repository';
 import { AccountEntity } from './entities/account.entity';
 import { JournalEntryEntity } from './entities/journal-entry.entity';
 import { JournalTransactionEntity } from './entities/journal-transaction.entity';
@@ -20,6 +21,7 @@ import { PostingUnit } from './posting/posting-unit';
   imports: [TypeOrmModule.forFeature([AccountEntity, JournalTransactionEntity, JournalEntryEntity]), IdempotencyModule],
   providers: [
     AccountResolver,
+    BalancesAsOfRepository,
     LedgerRepository,
     HoldsRepository,
     LedgerStateRepository,

@@ -1,4 +1,5 @@
 export * from './dto/account-ref.dto';
+export * from './dto/balances-query.dto';
 export * from './dto/balances-response.dto';
 export * from './dto/create-user.dto';
 export * from './dto/find-users-query.dto';

@@ -50,5 +50,7 @@ export async function session(baseUrl: string, secret: string): Promise<string[]
   }
   const balances = await getBalances({ client, path: { userId } });
   if (balances.data) seen.push(...balances.data.balances.map((b) => `${b.assetCode}=${b.balance}`));
+  const then = await getBalances({ client, path: { userId }, query: { asOf: '2026-11-30T00:00:00.000Z' } });
+  if (then.data) seen.push(`asOf ${then.data.asOf ?? ''}`);
   return seen;
 }

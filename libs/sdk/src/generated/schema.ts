@@ -56,8 +56,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A user's balance in every asset
-         * @description One row for every asset, `"0"` where the user has never held it. Balances are digit strings. `balance` is what the user can spend; `held` what the user's active holds reserve besides.
+         * A user's balance in every asset, now or at a point in time
+         * @description One row for every asset, `"0"` where the user has never held it. Balances are digit strings: `balance` is what the user can spend, `held` what the user's active holds reserve besides. With `asOf`, the balances right after every transaction whose `createdAt` is at or before that instant (one stamped exactly `asOf` included), echoed as `asOf`; read from the entries' running balances with an index, so the cost does not grow with the ledger. A malformed or future `asOf` is a 400.
          */
         get: operations["getBalances"];
         put?: never;
@@ -626,8 +626,15 @@ export interface components {
         BalancesResponseDto: {
             /** @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d */
             userId: string;
-            /** @description One row per asset, "0" where the user never held it. */
+            /** @description One row per asset, "0" where the user never held it (at `asOf`, when asked). */
             balances: components["schemas"]["AssetBalanceDto"][];
+            /**
+             * Format: date-time
+             * @description Only with `?asOf=`: the instant the balances are at, as the service read it (UTC, to the
+             *     millisecond: `2026-11-30T01:00:00+01:00` reads as `2026-11-30T00:00:00.000Z`).
+             * @example 2026-11-30T00:00:00.000Z
+             */
+            asOf?: string;
         };
         /** @enum {string} */
         TransactionType: "TOPUP" | "SPEND" | "BONUS" | "TRANSFER" | "REFUND" | "HOLD" | "HOLD_CAPTURE" | "HOLD_RELEASE";
@@ -1806,7 +1813,18 @@ export interface operations {
     };
     getBalances: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The balances right after every transaction whose `createdAt` is at or before this instant (a
+                 *     transaction stamped exactly `asOf` is included); `"0"` for assets not held then. An RFC 3339
+                 *     date-time: `2026-11-30T00:00:00.000Z` as transactions show it, or without the fraction, with
+                 *     up to 9 fraction digits (cut to the millisecond), or with an offset (`+01:00`, sent as
+                 *     `%2B01:00`). A date alone, a time without zone, an impossible date or a future instant is a 400.
+                 *     Absent: the current balances.
+                 * @example 2026-11-30T00:00:00.000Z
+                 */
+                asOf?: string;
+            };
             header?: {
                 /**
                  * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
@@ -1825,7 +1843,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The balances. */
+            /** @description The balances (with `asOf` when asked for a point in time). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1859,6 +1877,23 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["BalancesResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description `UNAUTHENTICATED`: Authentication required */
