@@ -360,6 +360,22 @@ describe('Balances at a point in time', () => {
     });
   });
 
+  it('shows the held funds at that instant too: a hold, then its capture', async () => {
+    const holder = await t.client.givenUserWithBalance(500n);
+    const hold = await t.client.createHold(holder, 120);
+    expect(hold.status).toBe(201);
+    const heldAt = hold.body.createdAt as string;
+    const captured = await t.client.captureHold(hold.body.id as string, { amount: 100 });
+    expect(captured.status).toBe(200);
+    const row = async (asOf: string) =>
+      ((await api().get(balancesPath(holder)).query({ asOf }).expect(200)).body.balances as Array<{ assetCode: string; balance: string; held: string }>).find(
+        (r) => r.assetCode === 'GOLD',
+      );
+    expect(await row(iso(ms(heldAt) - 1))).toEqual({ assetCode: 'GOLD', balance: '500', held: '0' });
+    expect(await row(heldAt)).toEqual({ assetCode: 'GOLD', balance: '380', held: '120' });
+    expect(await row(captured.body.finishedAt as string)).toEqual({ assetCode: 'GOLD', balance: '400', held: '0' });
+  });
+
   it('leaves the ledger verified', async () => {
     expect(await ledgerViolations(t.db)).toEqual([]);
     const report = await t.client.verify({ full: true });
