@@ -1,11 +1,8 @@
 import { IdempotencyModule } from '@app/idempotency';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountResolver } from './account-resolver';
 import { BalancesAsOfRepository } from './balances-as-of.repository';
-import { AccountEntity } from './entities/account.entity';
-import { JournalEntryEntity } from './entities/journal-entry.entity';
-import { JournalTransactionEntity } from './entities/journal-transaction.entity';
+import { AccountsRepository } from './accounts.repository';
 import { LedgerQueryService } from './ledger-query.service';
 import { LedgerChecks } from './verify/ledger-checks';
 import { LedgerVerifyRepository } from './verify/ledger-verify.repository';
@@ -18,8 +15,9 @@ import { LedgerStateRepository } from './posting/ledger-state.repository';
 import { PostingUnit } from './posting/posting-unit';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, JournalTransactionEntity, JournalEntryEntity]), IdempotencyModule],
+  imports: [IdempotencyModule],
   providers: [
+    AccountsRepository,
     AccountResolver,
     BalancesAsOfRepository,
     LedgerRepository,
