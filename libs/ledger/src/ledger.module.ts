@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AccountResolver } from './account-resolver';
 import { BalancesAsOfRepository } from './balances-as-of.repository';
 import { AccountsRepository } from './accounts.repository';
+import { LedgerQueryRepository } from './ledger-query.repository';
 import { LedgerQueryService } from './ledger-query.service';
 import { LedgerChecks } from './verify/ledger-checks';
 import { LedgerVerifyRepository } from './verify/ledger-verify.repository';
@@ -26,6 +27,7 @@ import { PostingUnit } from './posting/posting-unit';
     PostingUnit,
     LedgerService,
     HoldExpiryService,
+    LedgerQueryRepository,
     LedgerQueryService,
     LedgerVerifyRepository,
     LedgerChecks,
