@@ -145,11 +145,13 @@ async function post(url: string, path: string, body: unknown, key?: string): Pro
 }
 
 /**
- * Rate limiting stays on during the bench, with a limit that does not bite; BENCH_REDIS=1 counts in
+ * Rate limiting stays on during the bench, with a limit that does not bite (BENCH_RATE_LIMIT_PER_SECOND
+ * to change it); BENCH_REDIS=1 counts in
  * the local Redis (REDIS_URL, default redis://127.0.0.1:6379) as replicas would share it.
  */
 function benchLimits(): Record<string, string> {
-  const limits: Record<string, string> = { RATE_LIMIT_PER_SECOND: '1000000' };
+  // BENCH_RATE_LIMIT_PER_SECOND=0 turns the limiter off (to measure what it costs).
+  const limits: Record<string, string> = { RATE_LIMIT_PER_SECOND: process.env.BENCH_RATE_LIMIT_PER_SECOND ?? '1000000' };
   if (process.env.BENCH_REDIS === '1') {
     limits.REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     limits.RATE_LIMIT_KEY_PREFIX = `dino-bench-${process.pid}`;
