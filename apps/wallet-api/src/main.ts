@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import {
   AppConfig,
   AppLogger,
@@ -89,7 +90,14 @@ async function serve(config: AppConfig, signals: ShutdownSignals, startup: Start
       logger.error('grace period over with work still in flight; exiting');
       process.exit(1);
     }, config.http.shutdownGraceMs).unref();
+    // The server stops accepting and closes idle keep-alive connections, then waits for the others.
+    // Once no request is in flight, what is left are connections that never completed a request
+    // (a client that gave up half-way through sending one): closed, so they cannot hold the drain.
+    const server = app.getHttpServer() as Server;
+    const state = app.get(ShutdownState);
+    const sweep = setInterval(() => state.inFlight === 0 && server.closeAllConnections(), 50).unref();
     await app.close();
+    clearInterval(sweep);
     await embedded?.stop();
     logger.log('stopped cleanly');
     process.exit(0);

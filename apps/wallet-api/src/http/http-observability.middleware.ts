@@ -22,6 +22,8 @@ export function httpObservabilityMiddleware(metrics: MetricsService, shutdown: S
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     if (shutdown.draining) response.setHeader('Connection', 'close');
+    shutdown.inFlight++;
+    response.once('close', () => shutdown.inFlight--);
     response.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = request.route?.path ? `${request.baseUrl}${String(request.route.path)}` : 'unmatched';

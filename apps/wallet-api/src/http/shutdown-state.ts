@@ -4,4 +4,6 @@ import { Injectable } from '@nestjs/common';
 @Injectable()
 export class ShutdownState {
   draining = false;
+  /** Requests received whose response has not closed yet (finished, or its connection gone). */
+  inFlight = 0;
 }
