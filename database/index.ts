@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-s
 import { JournalCheckByKey1764000000001 } from './migrations/1764000000001-journal-check-by-key';
 import { AccessControl1764000000002 } from './migrations/1764000000002-access-control';
 import { LedgerVerifyCheckpoints1764000000030 } from './migrations/1764000000030-ledger-verify-checkpoints';
+import { BalancesAsOfIndexes1764000000040 } from './migrations/1764000000040-balances-as-of-indexes';
 import { RefundsAndHolds1764000000050 } from './migrations/1764000000050-refunds-and-holds';
 
 export { runInitialSeed, SEED_ASSETS, SEED_USERNAMES, SYSTEM_ACCOUNT_NAMES } from './seeds/initial.seed';
@@ -13,5 +14,6 @@ export const MIGRATIONS = [
   JournalCheckByKey1764000000001,
   AccessControl1764000000002,
   LedgerVerifyCheckpoints1764000000030,
+  BalancesAsOfIndexes1764000000040,
   RefundsAndHolds1764000000050,
 ];

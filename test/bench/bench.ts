@@ -9,11 +9,15 @@
  * ratios and goals need the full run), BENCH_POOLER=pgbouncer (the service reaches PostgreSQL
  * through Debian's PgBouncer in transaction mode, stock settings, with DATABASE_POOLER=transaction;
  * the pgbench baselines stay direct; results go to latest-pgbouncer.json / .svg).
+ * The bare NestJS reference (test/bench/bare-nest-app.ts: the same global pipe, body middleware and
+ * write DTOs, no database, no auth) runs the top-up and transfer requests too, so the service's
+ * throughput and CPU per write are also reported as ratios to the framework's own, from one run.
  * Each HTTP scenario also reports where the CPU went: microseconds per request used by the service
  * process, by PostgreSQL and by the load generator (from /proc), since the three share the cores.
  */
 import { startEmbeddedPostgres } from '@app/common';
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +106,28 @@ async function startService(databaseUrl: string, env: Record<string, string> = {
   return { url, child, stop: async () => void (child.kill('SIGTERM'), await exited) };
 }
 
+/** The bare NestJS reference app, as its own process (TypeScript compiled once at start by swc). */
+async function startBareNest(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/register-ts.js'), join(__dirname, 'bare-nest-app.ts')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      const res = await fetch(`${url}/v1/topup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      if (res.status === 400) break;
+    } catch {
+      // starting
+    }
+    if (i > 300 || child.exitCode !== null) throw new Error('the bare NestJS app did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const exited = new Promise((r) => child.once('exit', r));
+  return { url, child, stop: async () => void (child.kill('SIGTERM'), await exited) };
+}
+
 async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: width }, async () => {
@@ -119,11 +145,13 @@ async function post(url: string, path: string, body: unknown, key?: string): Pro
 }
 
 /**
- * Rate limiting stays on during the bench, with a limit that does not bite; BENCH_REDIS=1 counts in
+ * Rate limiting stays on during the bench, with a limit that does not bite (BENCH_RATE_LIMIT_PER_SECOND
+ * to change it); BENCH_REDIS=1 counts in
  * the local Redis (REDIS_URL, default redis://127.0.0.1:6379) as replicas would share it.
  */
 function benchLimits(): Record<string, string> {
-  const limits: Record<string, string> = { RATE_LIMIT_PER_SECOND: '1000000' };
+  // BENCH_RATE_LIMIT_PER_SECOND=0 turns the limiter off (to measure what it costs).
+  const limits: Record<string, string> = { RATE_LIMIT_PER_SECOND: process.env.BENCH_RATE_LIMIT_PER_SECOND ?? '1000000' };
   if (process.env.BENCH_REDIS === '1') {
     limits.REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     limits.RATE_LIMIT_KEY_PREFIX = `dino-bench-${process.pid}`;
@@ -181,6 +209,24 @@ async function main(): Promise<void> {
       results.push(await measurePgbenchCpu(() => runPgbench(name, script, db.seed, SECONDS, CONNECTIONS)));
     }
 
+    const bareNames = { 'hot top-ups (HTTP)': 'bare NestJS top-up POST', 'transfers (HTTP)': 'bare NestJS transfer POST' } as const;
+    if (Object.values(bareNames).some(selected)) {
+      say('▶ the HTTP framework alone: bare NestJS, same global pipe and body validation, no database, no auth');
+      const bare = await startBareNest();
+      try {
+        const fakeUsers = Array.from({ length: USERS }, () => randomUUID());
+        const reference = scenarios(fakeUsers, 'dw_not-checked-by-the-bare-app');
+        await runHttp(bare.url, reference[0], 3, CONNECTIONS, progress('warm-up', 3));
+        for (const [scenarioName, name] of Object.entries(bareNames).filter(([, n]) => selected(n))) {
+          const scenario = reference.find((x) => x.name === scenarioName)!;
+          const measured = await measureCpu(bare.child.pid ?? 0, () => runHttp(bare.url, { ...scenario, name }, SECONDS, CONNECTIONS, progress(name, SECONDS)));
+          results.push({ ...measured, kind: 'framework-only' });
+        }
+      } finally {
+        await bare.stop();
+      }
+    }
+
     if (POOLER === 'pgbouncer') {
       bouncer = await PgBouncer.start(db.service);
       say(`▶ PgBouncer (transaction pooling, stock settings) on port ${bouncer.port}: the service connects through it`);
@@ -218,9 +264,16 @@ async function main(): Promise<void> {
     }
     const topups = results.find((r) => r.name.startsWith('hot top-ups'))!;
     const transfers = results.find((r) => r.name.startsWith('transfers'))!;
+    const bareTopups = results.find((r) => r.name === bareNames['hot top-ups (HTTP)']);
+    const bareTransfers = results.find((r) => r.name === bareNames['transfers (HTTP)']);
+    for (const [r, bare] of [[topups, bareTopups], [transfers, bareTransfers]] as const) {
+      if (bare?.cpu && r.cpu) r.vsBare = { throughput: r.throughput / bare.throughput, cpu: r.cpu.service / bare.cpu.service };
+    }
     const goals = {
       topupsAtLeast5x: (topups.ratio ?? 0) >= 5,
       transfersAtLeast2x: (transfers.ratio ?? 0) >= 2,
+      writesAtLeast60PercentOfBareNest: [topups, transfers].every((r) => (r.vsBare?.throughput ?? 0) >= 0.6),
+      cpuPerWriteAtMost1_3xBareNest: [topups, transfers].every((r) => (r.vsBare?.cpu ?? Infinity) <= 1.3),
       p99AtMost100ms: results.filter((r) => r.kind === 'http').every((r) => r.p99 <= 100),
       zeroErrors: results.filter((r) => r.kind === 'http').every((r) => r.errors === 0),
       verifyOk: verify.ok,
@@ -229,6 +282,9 @@ async function main(): Promise<void> {
     say('');
     say(formatTable(results));
     say('');
+    for (const r of [topups, transfers]) {
+      if (r.vsBare) say(`${r.name}: ${(r.vsBare.throughput * 100).toFixed(0)} % of bare NestJS throughput, ${r.vsBare.cpu.toFixed(2)}× its CPU per request`);
+    }
     say(`goals: ${Object.entries(goals).map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`).join(', ')}`);
     say(`ledger verify: ${verify.ok ? 'ok' : 'MISMATCHES'} (${verify.assets.map((a) => `${a.assetCode} ${a.entries} entries`).join(', ')})`);
 

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 
 export interface ScenarioResult {
   readonly name: string;
-  readonly kind: 'database-only' | 'http';
+  /** `framework-only`: the bare NestJS reference (same body validation, no database, no auth). */
+  readonly kind: 'database-only' | 'http' | 'framework-only';
   /** Operations per second. */
   readonly throughput: number;
   /** Latency percentiles in milliseconds. */
@@ -15,6 +16,8 @@ export interface ScenarioResult {
   /** Throughput divided by the seed design's database-only rate for the same kind of work. */
   ratio?: number;
   baseline?: string;
+  /** Throughput, and service CPU per request, divided by the bare NestJS endpoint's (same run). */
+  vsBare?: { readonly throughput: number; readonly cpu: number };
 }
 
 export function percentile(sorted: readonly number[], q: number): number {
@@ -23,7 +26,7 @@ export function percentile(sorted: readonly number[], q: number): number {
 }
 
 export function formatTable(results: readonly ScenarioResult[]): string {
-  const header = ['scenario', 'kind', 'ops/s', 'p50 ms', 'p99 ms', 'errors', 'requests', 'vs seed design', 'CPU µs/req: service / postgres / load gen = total'];
+  const header = ['scenario', 'kind', 'ops/s', 'p50 ms', 'p99 ms', 'errors', 'requests', 'vs seed design', 'vs bare NestJS (ops, CPU)', 'CPU µs/req: service / postgres / load gen = total'];
   const rows = results.map((r) => [
     r.name,
     r.kind,
@@ -33,6 +36,7 @@ export function formatTable(results: readonly ScenarioResult[]): string {
     String(r.errors),
     String(r.requests),
     r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}× ${r.baseline}`,
+    r.vsBare === undefined ? '' : `${(r.vsBare.throughput * 100).toFixed(0)} %, ${r.vsBare.cpu.toFixed(2)}×`,
     r.cpu ? `${r.cpu.service} / ${r.cpu.postgres} / ${r.cpu.loadGenerator} = ${r.cpu.service + r.cpu.postgres + r.cpu.loadGenerator}` : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

@@ -24,6 +24,12 @@ const REQUIRED_SCOPE: Readonly<Record<string, string>> = {
   getBalances: 'wallets:read',
   listUserTransactions: 'wallets:read',
   getTransaction: 'wallets:read',
+  listUserHolds: 'wallets:read',
+  getHold: 'wallets:read',
+  refundTransaction: 'wallets:refund',
+  createHold: 'wallets:hold',
+  captureHold: 'wallets:hold',
+  voidHold: 'wallets:hold',
   topUp: 'wallets:topup',
   spend: 'wallets:spend',
   grantBonus: 'wallets:bonus',
@@ -55,6 +61,7 @@ interface Fixtures {
   alice: string;
   bob: string;
   transactionId: string;
+  holdId: string;
 }
 
 describe('Access control', () => {
@@ -78,7 +85,8 @@ describe('Access control', () => {
     const alice = (await t.client.http().get('/v1/users').query({ username: 'alice' })).body.data[0].id as string;
     const bob = (await t.client.http().get('/v1/users').query({ username: 'bob' })).body.data[0].id as string;
     const topup = await t.client.topup(alice, 1000);
-    fixtures = { alice, bob, transactionId: topup.body.id as string };
+    const hold = await t.client.createHold(alice, 1);
+    fixtures = { alice, bob, transactionId: topup.body.id as string, holdId: hold.body.id as string };
     for (const scope of SCOPES) {
       only.set(scope, await createApiKey(t.url, [scope]));
       allBut.set(scope, await createApiKey(t.url, SCOPES.filter((s) => s !== scope)));
@@ -86,11 +94,17 @@ describe('Access control', () => {
   });
   afterAll(() => t.close());
 
-  /** A well-formed request for the operation (so that with the scope, it succeeds or fails on business grounds only). */
-  async function send(op: Operation, secret: string | null): Promise<Response> {
+  /**
+   * A well-formed request for the operation (so that with the scope, it succeeds or fails on business grounds only).
+   * `fresh`: a capture or void gets a hold of its own (made first), so that it can succeed.
+   */
+  async function send(op: Operation, secret: string | null, fresh = false): Promise<Response> {
+    const settles = op.operationId === 'captureHold' || op.operationId === 'voidHold';
+    const holdId = settles && fresh ? ((await t.client.createHold(fixtures.alice, 1)).body.id as string) : fixtures.holdId;
     const path = op.path
       .replace('{userId}', fixtures.alice)
       .replace('{transactionId}', fixtures.transactionId)
+      .replace('{holdId}', holdId)
       .replace('{apiKeyId}', op.operationId === 'revokeApiKey' ? (await createApiKey(t.url, [REQUIRED_SCOPE.revokeApiKey])).id : only.get('users:read')!.id);
     const req = secret === null ? request(t.url) : as(secret);
     const key = randomUUID();
@@ -101,6 +115,10 @@ describe('Access control', () => {
       grantBonus: { userId: fixtures.alice, assetCode: 'GOLD', amount: 1 },
       createTransfer: { fromUserId: fixtures.alice, toUserId: fixtures.bob, assetCode: 'GOLD', amount: 1 },
       createApiKey: { name: 'made-by-a-key', scopes: [REQUIRED_SCOPE.createApiKey] },
+      refundTransaction: { amount: 1 },
+      createHold: { userId: fixtures.alice, assetCode: 'GOLD', amount: 1 },
+      captureHold: {},
+      voidHold: {},
     };
     switch (op.method) {
       case 'get':
@@ -142,7 +160,7 @@ describe('Access control', () => {
     });
 
     it(`serves a key holding only ${scope}`, async () => {
-      const res = await send(op, only.get(scope)!.secret);
+      const res = await send(op, only.get(scope)!.secret, true);
       expect({ status: res.status, body: res.text.slice(0, 200) }).toEqual({ status: expect.any(Number), body: expect.any(String) });
       expect(res.status).toBeLessThan(300);
     });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { sleep } from '../support/http-json';
 import { expectProblem, expectReplayOf } from '../support/problem-assertions';
+import { ledgerViolations } from '../support/ledger-invariants';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const MAX_AMOUNT = 10n ** 15n;
@@ -29,6 +30,7 @@ function expectOverLimit(res: Response, limit: string, remaining: string): void 
 }
 
 async function expectWholeLedger(t: TestApp): Promise<void> {
+  expect(await ledgerViolations(t.db)).toEqual([]);
   const report = await t.client.verify({ full: true });
   expect(report.assets.flatMap((a) => a.mismatches)).toEqual([]);
   expect(report.ok).toBe(true);

@@ -4,6 +4,7 @@ import type { Response } from 'supertest';
 import { createApiKey } from '../support/api-keys';
 import { sleep, waitUntil } from '../support/http-json';
 import { expectProblem, expectReplayOf } from '../support/problem-assertions';
+import { ledgerViolations } from '../support/ledger-invariants';
 import { startTestApp, TestApp } from '../support/test-app';
 import type { HoldBody, HoldOptions } from '../support/wallet-client';
 
@@ -516,6 +517,7 @@ describe('Holds', () => {
   });
 
   it('leaves a whole ledger behind: held funds equal the active holds', async () => {
+    expect(await ledgerViolations(t.db)).toEqual([]);
     for (const full of [false, true]) {
       const report = await t.client.verify({ full });
       expect(report.assets.flatMap((a) => a.mismatches)).toEqual([]);

@@ -2,7 +2,7 @@ import { MIGRATIONS, SEED_ASSETS } from '@app/database';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { withDatabase } from '../support/global-setup';
-import { getJson, inParallel, postJson, seededRandom } from '../support/http-json';
+import { getJson, inParallel, postJson, seededRandom, sleep, waitUntil } from '../support/http-json';
 import { ledgerViolations } from '../support/ledger-invariants';
 import { freePort, spawnService, SpawnedService } from '../support/spawned-service';
 import { TestDatabase, withAdminClient } from '../support/test-database';
@@ -156,5 +156,60 @@ describe('Several service processes on one database', () => {
       expect(await ledgerViolations(db)).toEqual([]);
       process.stdout.write(`multi-process: ${plan.length} operations, ${ledger.accepted} accepted, ${summary}\n`);
     }, 180000);
+  });
+
+  describe('expiring holds with two processes', () => {
+    let db: TestDatabase;
+    let services: SpawnedService[] = [];
+
+    beforeAll(async () => {
+      db = await TestDatabase.create();
+      // Both look for due holds every 100 ms: every hold is found by both, again and again.
+      services = await spawnTogether(2, { DATABASE_URL: db.url, DB_AUTO_SETUP: 'true', DATABASE_POOL_SIZE: '8', HOLD_EXPIRY_INTERVAL_MS: '100' });
+    }, 120000);
+    afterAll(async () => {
+      await stopAll(services);
+      await db.drop();
+    });
+
+    it('releases each expired hold exactly once, whichever process gets there first', async () => {
+      const [a, b] = services.map((s) => s.url);
+      const users: string[] = [];
+      for (let i = 0; i < 4; i++) {
+        const user = await postJson(a, '/v1/users', { username: `expiry_${i}_${randomBytes(3).toString('hex')}` });
+        users.push(String(user.body.id));
+        expect((await postJson(b, '/v1/topup', { userId: users[i], assetCode: 'GOLD', amount: 1000 }, { key: `fund-${i}` })).status).toBe(201);
+      }
+      const holds: string[] = [];
+      await inParallel(Array.from({ length: 40 }, (_, i) => i), 8, async (i) => {
+        const res = await postJson(i % 2 ? b : a, '/v1/holds', { userId: users[i % 4], assetCode: 'GOLD', amount: 10 + i, expiresInSeconds: 1 }, { key: `hold-${i}` });
+        expect(res.status).toBe(201);
+        holds.push(String(res.body.id));
+      });
+      await waitUntil('every hold expired', async () => {
+        const held = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM holds WHERE status = 'HELD'`);
+        return held[0].n === 0 ? true : undefined;
+      }, 30000, 200);
+      // A few more rounds of both processes looking: nothing moves again.
+      await sleep(500);
+      const releases = await db.query<{ hold: string; n: number }>(
+        `SELECT h.id::text AS hold, count(j.id)::int AS n FROM holds h
+           LEFT JOIN journal_transactions j ON j.idempotency_key = 'hold-expiry:' || h.id::text
+          GROUP BY h.id`,
+      );
+      expect(releases.filter((r) => r.n !== 1)).toEqual([]);
+      expect(releases).toHaveLength(holds.length);
+      for (const hold of holds) expect((await getJson(b, `/v1/holds/${hold}`)).body.status).toBe('EXPIRED');
+      for (const user of users) {
+        const res = await getJson(a, `/v1/users/${user}/balances`);
+        expect((res.body.balances as Array<{ assetCode: string; balance: string; held: string }>).find((r) => r.assetCode === 'GOLD')).toEqual({
+          assetCode: 'GOLD',
+          balance: '1000',
+          held: '0',
+        });
+      }
+      expect(await ledgerViolations(db)).toEqual([]);
+      expect((await getJson(a, '/v1/ledger/verify?full=true')).body.ok).toBe(true);
+    }, 120000);
   });
 });

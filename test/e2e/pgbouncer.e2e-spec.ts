@@ -1,4 +1,4 @@
-import { buildDataSourceOptions, loadAppConfig } from '@app/common';
+import { buildDataSourceOptions, loadAppConfig, typeormPgPool } from '@app/common';
 import { MIGRATIONS, SEED_ASSETS } from '@app/database';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -151,8 +151,8 @@ describe('Behind PgBouncer in transaction pooling mode (stock settings)', () => 
       expect(await dataSource.query('SHOW lock_timeout')).toEqual([{ lock_timeout: '0' }]);
       // One statement name from many pool connections at once: every one answers (a named
       // prepared statement would be "already there" or "missing" on the shared server sessions).
-      const pool = (dataSource.driver as unknown as { master: { query: (q: object) => Promise<{ rows: Array<{ i: number }> }> } }).master;
-      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => pool.query({ name: 'same_name', text: 'SELECT $1::int AS i', values: [i] })));
+      const pool = typeormPgPool(dataSource);
+      const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => pool.query<{ i: number }>({ name: 'same_name', text: 'SELECT $1::int AS i', values: [i] })));
       expect(answers.map((a) => a.rows[0].i)).toEqual(Array.from({ length: 30 }, (_, i) => i));
     } finally {
       await dataSource.destroy();

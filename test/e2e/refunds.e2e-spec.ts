@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { createApiKey } from '../support/api-keys';
 import { expectProblem, expectReplayOf } from '../support/problem-assertions';
+import { ledgerViolations } from '../support/ledger-invariants';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const MAX_AMOUNT = 10n ** 15n; // the most one request may move (the contract)
@@ -447,6 +448,7 @@ describe('Refunds', () => {
   });
 
   it('leaves a whole ledger behind', async () => {
+    expect(await ledgerViolations(t.db)).toEqual([]);
     for (const full of [false, true]) {
       const report = await t.client.verify({ full });
       expect(report.assets.flatMap((a) => a.mismatches)).toEqual([]);

@@ -92,8 +92,8 @@ describe(WalletApiClient.name, () => {
     const carolBalances = await sdk.getBalances(carol.id);
     expect(carolBalances.balances).toEqual(
       expect.arrayContaining([
-        { assetCode: 'GOLD', balance: '700' },
-        { assetCode: 'DIAMOND', balance: '0' },
+        { assetCode: 'GOLD', balance: '700', held: '0' },
+        { assetCode: 'DIAMOND', balance: '0', held: '0' },
       ]),
     );
     const daveGold = (await sdk.getBalances(dave.id)).balances.find((b) => b.assetCode === 'GOLD');
@@ -146,7 +146,7 @@ describe(WalletApiClient.name, () => {
     expect(again.replayed).toBe(true);
     expect(again.idempotencyKey).toBe(idempotencyKey);
     expect(again.transaction).toEqual(first.transaction);
-    expect((await sdk.getBalances(frank.id)).balances).toContainEqual({ assetCode: 'GOLD', balance: '100' });
+    expect((await sdk.getBalances(frank.id)).balances).toContainEqual({ assetCode: 'GOLD', balance: '100', held: '0' });
 
     const reused = await sdk
       .topUp({ userId: frank.id, assetCode: 'GOLD', amount: 101 }, { idempotencyKey })
@@ -177,7 +177,7 @@ describe(WalletApiClient.name, () => {
     if (!isWalletApiError(replay)) throw replay;
     expect(replay.replayed).toBe(true);
     expect(replay.problem).toEqual(error.problem);
-    expect((await sdk.getBalances(grace.id)).balances).toContainEqual({ assetCode: 'GOLD', balance: '50' });
+    expect((await sdk.getBalances(grace.id)).balances).toContainEqual({ assetCode: 'GOLD', balance: '50', held: '0' });
   });
 
   it('throws the resource 404 and validation problems with their codes', async () => {

@@ -37,6 +37,8 @@ describe('Contract walkthrough', () => {
       idempotencyKey: 'order-7781',
       createdBy: 'master',
       createdAt: expect.stringMatching(ISO_MS),
+      refundedAmount: '0',
+      refunds: [],
       entries: [
         { account: TREASURY, amount: '-350', balanceAfter: expect.stringMatching(/^-\d+$/) },
         { account: { kind: 'USER', userId: carol.id }, amount: '350', balanceAfter: '350' },
@@ -95,9 +97,9 @@ describe('Contract walkthrough', () => {
     expect(balances.body).toEqual({
       userId: carol.id,
       balances: expect.arrayContaining([
-        { assetCode: 'GOLD', balance: '200' },
-        { assetCode: 'DIAMOND', balance: '5' },
-        { assetCode: 'POINT', balance: '0' },
+        { assetCode: 'GOLD', balance: '200', held: '0' },
+        { assetCode: 'DIAMOND', balance: '5', held: '0' },
+        { assetCode: 'POINT', balance: '0', held: '0' },
       ]),
     });
     expect(balances.body.balances).toHaveLength(3);

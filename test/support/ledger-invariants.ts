@@ -41,7 +41,7 @@ export async function ledgerSnapshot(db: TestDatabase): Promise<LedgerSnapshot> 
  *  - every stored balance equals the sum of its entries, and each entry's balance_after is the
  *    running sum of its account's entries;
  *  - every journal has exactly two entries that sum to zero;
- *  - no user balance is below zero;
+ *  - no user balance (nor a user's held funds) is below zero;
  *  - at most one journal per (acting user, idempotency key) — a capture's two (its HOLD_RELEASE,
  *    then its HOLD_CAPTURE) excepted — and the record of the key points to the first; a journal the
  *    service posted itself (a hold's expiry: `created_by` system) has no record; every record is
@@ -71,7 +71,7 @@ export async function ledgerViolations(db: { query(sql: string): Promise<object[
          FROM journal_transactions j LEFT JOIN journal_entries e ON e.journal_id = j.id
         GROUP BY j.id HAVING count(e.id) <> 2 OR coalesce(sum(e.amount), 0) <> 0`,
     ],
-    ['negative user balance', `SELECT id::text AS account, balance::text AS balance FROM accounts WHERE kind = 'USER' AND balance < 0`],
+    ['negative user balance', `SELECT id::text AS account, balance::text AS balance FROM accounts WHERE kind <> 'SYSTEM' AND balance < 0`],
     [
       'more than one journal per key',
       `SELECT user_id, idempotency_key, count(*)::int AS journals, array_agg(type ORDER BY id) AS types FROM journal_transactions

@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
 import { Authenticator } from './authenticator.service';
-import { ApiKeyEntity } from './entities/api-key.entity';
 import { LastUsedRecorder } from './last-used-recorder';
 import { RouteAccessAudit } from './route-access.audit';
 
@@ -14,7 +12,7 @@ import { RouteAccessAudit } from './route-access.audit';
  * The application registers ScopeGuard once, as its APP_GUARD.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiKeyEntity]), DiscoveryModule],
+  imports: [DiscoveryModule],
   providers: [ApiKeysRepository, LastUsedRecorder, Authenticator, ApiKeysService, RouteAccessAudit],
   exports: [Authenticator, ApiKeysService],
 })

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { ApiKeyEntity } from './entities/api-key.entity';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 
 /** An API key as the service reads it (the secret's hash stays in the database layer but for look-ups). */
 export interface ApiKeyRecord {
@@ -45,10 +44,10 @@ interface ApiKeyRow {
 /** SQL for API keys. None of it runs inside a ledger transaction. */
 @Injectable()
 export class ApiKeysRepository {
-  constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(key: NewApiKey): Promise<ApiKeyRecord> {
-    const rows: ApiKeyRow[] = await this.keys.manager.query(
+    const rows: ApiKeyRow[] = await this.dataSource.query(
       `INSERT INTO api_keys (name, scopes, secret_hash, secret_hint, rate_limit_per_second, created_by, expires_at)
        VALUES ($1, $2::text[], $3, $4, $5, $6, $7)
        RETURNING ${COLUMNS}`,
@@ -59,7 +58,7 @@ export class ApiKeysRepository {
 
   /** The key whose secret has this digest, revoked and expired ones included (the caller decides), with its digest. */
   async findByHash(secretHash: Buffer): Promise<(ApiKeyRecord & { readonly secretHash: Buffer }) | undefined> {
-    const rows: Array<ApiKeyRow & { secret_hash: Buffer }> = await this.keys.manager.query(
+    const rows: Array<ApiKeyRow & { secret_hash: Buffer }> = await this.dataSource.query(
       `SELECT ${COLUMNS}, secret_hash FROM api_keys WHERE secret_hash = $1`,
       [secretHash],
     );
@@ -68,7 +67,7 @@ export class ApiKeysRepository {
 
   /** A key that is not revoked (expired ones included, so their owner can see why they fail). */
   async findActive(id: string): Promise<ApiKeyRecord | undefined> {
-    const rows: ApiKeyRow[] = await this.keys.manager.query(
+    const rows: ApiKeyRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM api_keys WHERE id = $1 AND revoked_at IS NULL`,
       [id],
     );
@@ -76,7 +75,7 @@ export class ApiKeysRepository {
   }
 
   async listActive(): Promise<ApiKeyRecord[]> {
-    const rows: ApiKeyRow[] = await this.keys.manager.query(
+    const rows: ApiKeyRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM api_keys WHERE revoked_at IS NULL ORDER BY created_at, id`,
     );
     return rows.map(toRecord);
@@ -84,7 +83,7 @@ export class ApiKeysRepository {
 
   /** @returns whether a key that was active is now revoked. */
   async revoke(id: string): Promise<boolean> {
-    const [, affected]: [unknown[], number] = await this.keys.manager.query(
+    const [, affected]: [unknown[], number] = await this.dataSource.query(
       `UPDATE api_keys SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
       [id],
     );
@@ -97,7 +96,7 @@ export class ApiKeysRepository {
    */
   async touchLastUsed(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.keys.manager.query(
+    await this.dataSource.query(
       `UPDATE api_keys SET last_used_at = now()
         WHERE id = ANY ($1::uuid[]) AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
       [ids],

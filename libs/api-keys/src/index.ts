@@ -1,5 +1,7 @@
+// The api-keys lib's public surface: its module, services, guard, middleware, decorators, scopes,
+// exceptions and DTOs. The repository, the secret format and hashing, the last-used recorder and
+// the route audit stay inside.
 export * from './access.decorators';
-export * from './api-key-secret';
 export * from './api-keys.exception';
 export * from './api-keys.module';
 export type { ApiKeyRecord } from './api-keys.repository';

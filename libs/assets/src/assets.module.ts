@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssetsRepository } from './assets.repository';
 import { AssetsService } from './assets.service';
 import { AssetEntity } from './entities/asset.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AssetEntity])],
-  providers: [AssetsService],
+  providers: [AssetsRepository, AssetsService],
   exports: [AssetsService],
 })
 export class AssetsModule {}

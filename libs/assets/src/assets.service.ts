@@ -1,7 +1,6 @@
 import { AssetNotFoundException } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { AssetsRepository } from './assets.repository';
 import { AssetEntity } from './entities/asset.entity';
 
 /** Minimum pause between reloads triggered by an unknown code, so bad input cannot hammer the database. */
@@ -17,7 +16,7 @@ export class AssetsService {
   private loadedAt = 0;
   private loading: Promise<ReadonlyMap<string, AssetEntity>> | undefined;
 
-  constructor(@InjectRepository(AssetEntity) private readonly assets: Repository<AssetEntity>) {}
+  constructor(private readonly assets: AssetsRepository) {}
 
   async list(): Promise<AssetEntity[]> {
     return [...(await this.load(false)).values()];
@@ -35,7 +34,7 @@ export class AssetsService {
   private load(force: boolean): Promise<ReadonlyMap<string, AssetEntity>> {
     if (this.cache && !force) return Promise.resolve(this.cache);
     this.loading ??= this.assets
-      .find({ order: { createdAt: 'ASC', code: 'ASC' } })
+      .list()
       .then((rows) => {
         this.cache = new Map(rows.map((a) => [a.code, a]));
         this.loadedAt = Date.now();

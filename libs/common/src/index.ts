@@ -1,9 +1,13 @@
+// The common lib's public surface: configuration, database infrastructure (data source, set-up,
+// pipelined transactions, the one adapter over TypeORM's pool, readiness), errors, HTTP plumbing,
+// money, metrics and logging. Its repository (the readiness ping) stays inside.
 export * from './config/app-config';
 export * from './config/app-config.module';
 export * from './config/environment';
 export * from './database/data-source-options';
 export * from './database/database-setup';
 export * from './database/database.module';
+export * from './database/database-health.service';
 export * from './database/embedded-postgres';
 export * from './errors/database-errors';
 export * from './errors/domain.exception';
@@ -26,3 +30,4 @@ export * from './database/connection-errors';
 export * from './database/database-fault-monitor';
 export * from './database/wait-for-database';
 export * from './database/transaction-pooler-client';
+export { typeormPgPool, typeormPgPoolIfConnected } from './database/typeorm-pg-pool.adapter';

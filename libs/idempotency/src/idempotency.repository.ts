@@ -1,29 +1,8 @@
 import { SqlExecutor } from '@app/common';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { IdempotencyRecordEntity } from './entities/idempotency-record.entity';
-import { StoredResponse } from './stored-response';
-
-export interface IdempotencyClaim {
-  readonly userId: string;
-  readonly key: string;
-  readonly endpoint: string;
-  readonly fingerprint: string;
-}
-
-export interface IdempotencyCompletion extends StoredResponse {
-  readonly userId: string;
-  readonly key: string;
-  readonly journalId: string | null;
-}
-
-export interface ExistingRecord {
-  readonly userId: string;
-  readonly key: string;
-  readonly fingerprint: string;
-  readonly response: StoredResponse | null;
-}
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ExistingRecord, IdempotencyClaim, IdempotencyCompletion, scopedKey } from './idempotency-record';
 
 /**
  * SQL for idempotency records. Claims and completions take the caller's transaction explicitly
@@ -33,7 +12,7 @@ export interface ExistingRecord {
  */
 @Injectable()
 export class IdempotencyRepository {
-  constructor(@InjectRepository(IdempotencyRecordEntity) private readonly records: Repository<IdempotencyRecordEntity>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
    * Inserts a record per claim, in (user, key) order so that concurrent batches wait on each
@@ -57,14 +36,20 @@ export class IdempotencyRepository {
 
   async findMany(tx: SqlExecutor, keys: ReadonlyArray<{ userId: string; key: string }>): Promise<ExistingRecord[]> {
     if (keys.length === 0) return [];
-    const rows = await tx.query<{ user_id: string; key: string; fingerprint: string; status_code: number | null; response_body: string | null }>(
-        'idempotency_find',
-        `SELECT k.user_id, k.key, k.fingerprint, k.status_code, k.response_body
+    const rows = await tx.query<{
+      user_id: string;
+      key: string;
+      fingerprint: string;
+      status_code: number | null;
+      response_body: string | null;
+    }>(
+      'idempotency_find',
+      `SELECT k.user_id, k.key, k.fingerprint, k.status_code, k.response_body
            FROM idempotency_keys k
            JOIN unnest($1::uuid[], $2::text[]) AS q(user_id, key) ON q.user_id = k.user_id AND q.key = k.key
           WHERE k.user_id = ANY ($1::uuid[])`,
-        [keys.map((k) => k.userId), keys.map((k) => k.key)],
-      );
+      [keys.map((k) => k.userId), keys.map((k) => k.key)],
+    );
     return rows.map((r) => ({
       userId: r.user_id,
       key: r.key,
@@ -96,7 +81,7 @@ export class IdempotencyRepository {
    * (SKIP LOCKED), so purging never makes a write wait.
    */
   async purgeBefore(cutoff: Date, limit: number): Promise<number> {
-    const result: [unknown[], number] = await this.records.manager.query(
+    const result: [unknown[], number] = await this.dataSource.query(
       `DELETE FROM idempotency_keys
         WHERE ctid = ANY (ARRAY(
           SELECT ctid FROM idempotency_keys WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED))`,
@@ -104,8 +89,4 @@ export class IdempotencyRepository {
     );
     return result[1];
   }
-}
-
-export function scopedKey(userId: string, key: string): string {
-  return `${userId}\u0000${key}`;
 }

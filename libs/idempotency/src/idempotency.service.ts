@@ -2,7 +2,7 @@ import { AppConfig } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { IdempotencyKeyInProgressException, IdempotencyKeyReusedException } from './idempotency.exception';
-import { scopedKey } from './idempotency.repository';
+import { scopedKey } from './idempotency-record';
 import { WriteResult } from './stored-response';
 
 interface InFlight {
@@ -16,7 +16,7 @@ interface InFlight {
  * the replay for the same request, IDEMPOTENCY_KEY_REUSED for a different one, 409 when the wait
  * runs out. When the first one ends without a stored outcome (a 404 or a 503), a waiter runs its
  * own request. Across processes the database does the same job: a claim waits on the other
- * transaction's uncommitted record (see `IdempotencyRepository.claim`).
+ * transaction's uncommitted record (see `IdempotencyRecordsService.claim`).
  */
 @Injectable()
 export class IdempotencyService {
@@ -60,7 +60,10 @@ async function settleWithin<T>(promise: Promise<T>, ms: number): Promise<Settled
   });
   try {
     return await Promise.race([
-      promise.then((value): Settled<T> => ({ ok: true, value }), (): Settled<T> => ({ ok: false })),
+      promise.then(
+        (value): Settled<T> => ({ ok: true, value }),
+        (): Settled<T> => ({ ok: false }),
+      ),
       timeout,
     ]);
   } finally {

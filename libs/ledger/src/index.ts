@@ -1,12 +1,11 @@
+// The ledger's public surface: its module, services and domain types (postings, outcomes, the
+// transaction-type registry, verification reports). The repositories, the posting unit, the batch
+// planner, the rules and the group-commit queue stay inside.
 export * from './domain/posting';
-export * from './domain/posting-engine';
-export * from './entities/account.entity';
-export * from './entities/journal-entry.entity';
-export * from './entities/journal-transaction.entity';
-export * from './group-commit-queue';
+export type { Settled } from './group-commit-queue';
 export * from './history-cursor';
 export * from './ledger-query.service';
-export * from './verify/ledger-verification';
+export type { AssetVerification, CheckpointRef, LedgerVerification, Mismatch, MismatchKind } from './verify/ledger-verification';
 export * from './verify/ledger-verify.service';
 export * from './ledger.module';
 export * from './ledger.service';

@@ -1,10 +1,9 @@
 import { IdempotencyModule } from '@app/idempotency';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountResolver } from './account-resolver';
-import { AccountEntity } from './entities/account.entity';
-import { JournalEntryEntity } from './entities/journal-entry.entity';
-import { JournalTransactionEntity } from './entities/journal-transaction.entity';
+import { BalancesAsOfRepository } from './balances-as-of.repository';
+import { AccountsRepository } from './accounts.repository';
+import { LedgerQueryRepository } from './ledger-query.repository';
 import { LedgerQueryService } from './ledger-query.service';
 import { LedgerChecks } from './verify/ledger-checks';
 import { LedgerVerifyRepository } from './verify/ledger-verify.repository';
@@ -17,15 +16,18 @@ import { LedgerStateRepository } from './posting/ledger-state.repository';
 import { PostingUnit } from './posting/posting-unit';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([AccountEntity, JournalTransactionEntity, JournalEntryEntity]), IdempotencyModule],
+  imports: [IdempotencyModule],
   providers: [
+    AccountsRepository,
     AccountResolver,
+    BalancesAsOfRepository,
     LedgerRepository,
     HoldsRepository,
     LedgerStateRepository,
     PostingUnit,
     LedgerService,
     HoldExpiryService,
+    LedgerQueryRepository,
     LedgerQueryService,
     LedgerVerifyRepository,
     LedgerChecks,

@@ -56,11 +56,17 @@ export class LedgerRepository {
     return new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, balance: BigInt(r.balance) }]));
   }
 
-  /** Draws `count` journal ids and reads the transaction's timestamp, so responses can be rendered before the write. */
+  /**
+   * Draws `count` journal ids and reads the transaction's timestamp, so responses can be rendered
+   * before the write. Sent after {@link lockAccounts} in the same flight, so both are taken with
+   * every account of the batch locked: `clock_timestamp()`, not `now()` (the transaction's start,
+   * before any lock wait), so that within an account timestamps never decrease in the order the
+   * postings were applied — what balances at a point in time read (BalancesAsOfRepository).
+   */
   async allocateJournals(tx: SqlExecutor, count: number): Promise<JournalAllocation> {
     const [row] = await tx.query<{ ids: string[]; now: Date }>(
       'ledger_allocate_journals',
-      `SELECT now() AS now, ARRAY(SELECT nextval('journal_transactions_id_seq')::text FROM generate_series(1, $1)) AS ids`,
+      `SELECT clock_timestamp() AS now, ARRAY(SELECT nextval('journal_transactions_id_seq')::text FROM generate_series(1, $1)) AS ids`,
       [count],
     );
     return { ids: row.ids, now: row.now };

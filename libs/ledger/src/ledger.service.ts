@@ -8,7 +8,7 @@ import {
   SqlExecutor,
   UserNotFoundException,
 } from '@app/common';
-import { IdempotencyKeyReusedException, IdempotencyRepository, scopedKey, WriteResult } from '@app/idempotency';
+import { IdempotencyKeyReusedException, IdempotencyRecordsService, scopedKey, WriteResult } from '@app/idempotency';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -48,7 +48,7 @@ export class LedgerService implements OnApplicationShutdown {
     private readonly transactions: PipelinedTransactionRunner,
     private readonly unit: PostingUnit,
     private readonly ledger: LedgerRepository,
-    private readonly idempotency: IdempotencyRepository,
+    private readonly idempotency: IdempotencyRecordsService,
     private readonly accounts: AccountResolver,
     private readonly metrics: MetricsService,
     @InjectDataSource() dataSource: DataSource,
@@ -153,18 +153,33 @@ export class LedgerService implements OnApplicationShutdown {
     const used = new Set(records.map((r) => scopedKey(r.userId, r.key)));
     for (const { index, userId } of missing) {
       const claim = commands[index].idempotency;
-      results[index] = fail(claim && used.has(scopedKey(claim.userId, claim.key)) ? new IdempotencyKeyReusedException() : new UserNotFoundException(userId));
+      results[index] = fail(
+        claim && used.has(scopedKey(claim.userId, claim.key))
+          ? new IdempotencyKeyReusedException()
+          : new UserNotFoundException(userId),
+      );
     }
   }
 
   /** The batch transaction failed and rolled back: see {@link decideOnFailure}. */
-  private async settleFailedBatch(ready: readonly Ready[], error: unknown, results: Array<Settled<PostingResult> | undefined>): Promise<void> {
+  private async settleFailedBatch(
+    ready: readonly Ready[],
+    error: unknown,
+    results: Array<Settled<PostingResult> | undefined>,
+  ): Promise<void> {
     const decision = decideOnFailure(error, ready.length);
     if (decision === 'split-lock-timeout') {
-      const held = await this.ledger.heldElsewhere(this.pool, ready.flatMap((r) => r.accountIds)).catch(() => undefined);
+      const held = await this.ledger
+        .heldElsewhere(
+          this.pool,
+          ready.flatMap((r) => r.accountIds),
+        )
+        .catch(() => undefined);
       const blocked = held && ready.filter((r) => r.accountIds.some((id) => held.has(id)));
       if (blocked && blocked.length > 0 && blocked.length < ready.length) {
-        this.logger.warn(`lock timeout: ${blocked.length} of ${ready.length} postings wait for accounts held elsewhere; posting the others`);
+        this.logger.warn(
+          `lock timeout: ${blocked.length} of ${ready.length} postings wait for accounts held elsewhere; posting the others`,
+        );
         for (const r of blocked) results[r.index] = fail(toClientError(error));
         const others = ready.filter((r) => !blocked.includes(r));
         const settled = await this.postBatch(others.map((r) => r.command));

@@ -150,11 +150,15 @@ export class WalletApiClient {
     );
   }
 
-  /** The user's balance in every asset, as digit strings. */
-  getBalances(userId: string, options: RequestOptions = {}): Promise<Balances> {
+  /**
+   * The user's balance in every asset, as digit strings; with `asOf`, right after every
+   * transaction stamped at or before that instant (a Date, or an RFC 3339 string).
+   */
+  getBalances(userId: string, options: RequestOptions & { readonly asOf?: Date | string } = {}): Promise<Balances> {
+    const asOf = options.asOf instanceof Date ? options.asOf.toISOString() : options.asOf;
     return this.read(() =>
       this.raw.GET('/v1/users/{userId}/balances', {
-        params: { path: { userId }, header: headers(options) },
+        params: { path: { userId }, query: asOf === undefined ? {} : { asOf }, header: headers(options) },
         signal: options.signal,
       }),
     );

@@ -1,13 +1,15 @@
 import { AppConfig, ResourceNotFoundException, UserNotFoundException, ValidationFailedException } from '@app/common';
 import { AssetsService } from '@app/assets';
-import { HistoryCursorCodec, LedgerQueryService } from '@app/ledger';
+import { type AssetBalance, HistoryCursorCodec, LedgerQueryService } from '@app/ledger';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { BalancesQueryDto } from './dto/balances-query.dto';
 import { BalancesResponseDto } from './dto/balances-response.dto';
 import { HistoryItemDto, HistoryPageDto } from './dto/history-response.dto';
 import { HistoryQueryDto } from './dto/history-query.dto';
 import { TransactionResponseDto } from './dto/transaction-response.dto';
 import { UsersService } from './users.service';
+import { parseInstant } from './validation/is-past-instant.decorator';
 import { isTransactionId, isUserId, normalizeUserId } from './validation/patterns';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -26,11 +28,17 @@ export class WalletQueriesService {
     this.cursors = new HistoryCursorCodec(config.get('cursorSecret', { infer: true }));
   }
 
-  async balances(userId: string): Promise<BalancesResponseDto> {
+  /** The current balances, or with `asOf` (validated by BalancesQueryDto) those at that instant. */
+  async balances(userId: string, query: BalancesQueryDto = {}): Promise<BalancesResponseDto> {
     const id = normalizeUserId(userId);
-    const balances = isUserId(id) ? await this.ledger.balances(id) : undefined;
+    const asOf = query.asOf === undefined ? undefined : parseInstant(query.asOf);
+    if (query.asOf !== undefined && asOf === undefined) {
+      throw new ValidationFailedException([{ field: 'asOf', message: 'must be an RFC 3339 date-time' }]);
+    }
+    let balances: AssetBalance[] | undefined;
+    if (isUserId(id)) balances = asOf === undefined ? await this.ledger.balances(id) : await this.ledger.balancesAsOf(id, asOf);
     if (!balances) throw new UserNotFoundException(userId);
-    return BalancesResponseDto.toResponse(id, balances);
+    return BalancesResponseDto.toResponse(id, balances, asOf);
   }
 
   async history(userId: string, query: HistoryQueryDto): Promise<HistoryPageDto> {

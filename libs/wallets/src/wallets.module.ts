@@ -4,6 +4,7 @@ import { LedgerModule } from '@app/ledger';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserEntity } from './entities/user.entity';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 import { WalletOperationsService } from './wallet-operations.service';
 import { WalletQueriesService } from './wallet-queries.service';
@@ -12,7 +13,7 @@ import { RefundsService } from './refunds.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), LedgerModule, IdempotencyModule, AssetsModule],
-  providers: [UsersService, WalletOperationsService, WalletQueriesService, RefundsService, HoldsService],
+  providers: [UsersRepository, UsersService, WalletOperationsService, WalletQueriesService, RefundsService, HoldsService],
   exports: [UsersService, WalletOperationsService, WalletQueriesService, RefundsService, HoldsService],
 })
 export class WalletsModule {}

@@ -25,10 +25,10 @@ export async function session(baseUrl: string, secret: string): Promise<string[]
   const balanceAfter: string = topped.data.balanceAfter;
   seen.push(balanceAfter);
   for (const entry of topped.data.entries) {
-    // Narrowed by the discriminator: userId exists only on USER, name only on SYSTEM.
-    if (entry.account.kind === 'USER') seen.push(entry.account.userId);
-    else seen.push(entry.account.name);
-    // @ts-expect-error the discriminator's values are USER and SYSTEM, never the schema names
+    // Narrowed by the discriminator: name exists only on SYSTEM, userId on USER and HELD.
+    if (entry.account.kind === 'SYSTEM') seen.push(entry.account.name);
+    else seen.push(entry.account.userId);
+    // @ts-expect-error the discriminator's values are USER, SYSTEM and HELD, never the schema names
     if (entry.account.kind === 'UserAccountRefDto') seen.push('impossible');
   }
 
@@ -50,5 +50,7 @@ export async function session(baseUrl: string, secret: string): Promise<string[]
   }
   const balances = await getBalances({ client, path: { userId } });
   if (balances.data) seen.push(...balances.data.balances.map((b) => `${b.assetCode}=${b.balance}`));
+  const then = await getBalances({ client, path: { userId }, query: { asOf: '2026-11-30T00:00:00.000Z' } });
+  if (then.data) seen.push(`asOf ${then.data.asOf ?? ''}`);
   return seen;
 }

@@ -18,9 +18,9 @@ export async function session(secret: string): Promise<string[]> {
   );
   if (topped.status !== 201) throw new Error(`topUp: ${topped.data.code}`);
   for (const entry of topped.data.entries) {
-    if (entry.account.kind === 'USER') seen.push(entry.account.userId);
-    else seen.push(entry.account.name);
-    // @ts-expect-error the discriminator's values are USER and SYSTEM, never the schema names
+    if (entry.account.kind === 'SYSTEM') seen.push(entry.account.name);
+    else seen.push(entry.account.userId);
+    // @ts-expect-error the discriminator's values are USER, SYSTEM and HELD, never the schema names
     if (entry.account.kind === 'SystemAccountRefDto') seen.push('impossible');
   }
 
@@ -34,7 +34,10 @@ export async function session(secret: string): Promise<string[]> {
   if (history.status === 200) {
     for (const item of history.data.data) seen.push(`${item.direction} ${item.amount} ${item.balanceAfter}`);
   }
-  const balances = await getBalances(userId, auth);
+  // The query parameters come before the request options in orval's signatures.
+  const balances = await getBalances(userId, {}, auth);
   if (balances.status === 200) seen.push(...balances.data.balances.map((b) => `${b.assetCode}=${b.balance}`));
+  const then = await getBalances(userId, { asOf: '2026-11-30T00:00:00.000Z' }, auth);
+  if (then.status === 200) seen.push(`asOf ${then.data.asOf ?? ''}`);
   return seen;
 }

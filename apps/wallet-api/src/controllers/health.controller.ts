@@ -3,10 +3,8 @@ import { RateLimitStore } from '@app/rate-limits';
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Response } from 'express';
-import { DatabaseFaultMonitor } from '@app/common';
+import { DatabaseHealthService } from '@app/common';
 import { ApiNoClientErrors } from '../http/api-problems.decorator';
 import { HealthCheckResultDto } from '../http/health-check.dto';
 import { ShutdownState } from '../http/shutdown-state';
@@ -20,10 +18,9 @@ const PING_TIMEOUT_MS = 1000;
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly database: DatabaseHealthService,
     private readonly indicators: HealthIndicatorService,
     private readonly shutdown: ShutdownState,
-    private readonly faults: DatabaseFaultMonitor,
     private readonly rateLimits: RateLimitStore,
   ) {}
 
@@ -59,14 +56,23 @@ export class HealthController {
     description: 'Every check is up.',
     example: {
       status: 'ok',
-      info: { database: { status: 'up', responseTime: 3 }, lifecycle: { status: 'up' }, rateLimits: { status: 'up', store: 'redis' } },
+      info: {
+        database: { status: 'up', responseTime: 3 },
+        lifecycle: { status: 'up' },
+        rateLimits: { status: 'up', store: 'redis' },
+      },
       error: {},
-      details: { database: { status: 'up', responseTime: 3 }, lifecycle: { status: 'up' }, rateLimits: { status: 'up', store: 'redis' } },
+      details: {
+        database: { status: 'up', responseTime: 3 },
+        lifecycle: { status: 'up' },
+        rateLimits: { status: 'up', store: 'redis' },
+      },
     },
   })
   @ApiServiceUnavailableResponse({
     type: HealthCheckResultDto,
-    description: 'A check is down: the database does not answer, statements fail with protocol errors, or the service is starting or shutting down.',
+    description:
+      'A check is down: the database does not answer, statements fail with protocol errors, or the service is starting or shutting down.',
     example: {
       status: 'error',
       info: { lifecycle: { status: 'up' } },
@@ -93,28 +99,10 @@ export class HealthController {
     }
   }
 
-  /**
-   * SELECT 1 with a short timeout, and no protocol faults seen lately (SELECT 1 still works when
-   * every prepared statement fails). The down message is generic on purpose: the driver's own
-   * message names the database's address, which stays out of response bodies.
-   */
+  /** See {@link DatabaseHealthService}: SELECT 1 within 1 s, and no protocol faults lately. */
   private async pingDatabase(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('database');
-    const faults = this.faults.recent();
-    if (faults.count > 0) {
-      return indicator.down({ message: `${faults.count} statement(s) failed with database protocol errors in the last 30 s` });
-    }
-    const started = Date.now();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), PING_TIMEOUT_MS)));
-    try {
-      const outcome = await Promise.race([this.dataSource.query('SELECT 1'), timeout]);
-      if (outcome === 'timeout') return indicator.down({ message: `no answer within ${PING_TIMEOUT_MS} ms` });
-      return indicator.up({ responseTime: Date.now() - started });
-    } catch {
-      return indicator.down({ message: 'database unreachable' });
-    } finally {
-      clearTimeout(timer);
-    }
+    const health = await this.database.check(PING_TIMEOUT_MS);
+    return health.up ? indicator.up({ responseTime: health.responseTime }) : indicator.down({ message: health.message });
   }
 }

@@ -57,7 +57,11 @@ export class HoldsController {
 
   @Get(':holdId')
   @RequiresScope('wallets:read')
-  @ApiOperation({ operationId: 'getHold', summary: 'A hold' })
+  @ApiOperation({
+    operationId: 'getHold',
+    summary: 'A hold',
+    description: 'The hold as it stands: its status, what was captured and to whom, and its journal transactions.',
+  })
   @ApiHoldIdParam()
   @ApiOkResponse({ type: HoldResponseDto, description: 'The hold as it stands.' })
   @ApiProblems(ErrorCode.NOT_FOUND, ...COMMON_PROBLEMS)

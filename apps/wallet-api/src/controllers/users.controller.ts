@@ -1,6 +1,7 @@
 import { RequiresScope } from '@app/api-keys';
 import { ErrorCode } from '@app/common';
 import {
+  BalancesQueryDto,
   BalancesResponseDto,
   CreateUserDto,
   FindUsersQueryDto,
@@ -70,15 +71,18 @@ export class UsersController {
   @RequiresScope('wallets:read')
   @ApiOperation({
     operationId: 'getBalances',
-    summary: "A user's balance in every asset",
+    summary: "A user's balance in every asset, now or at a point in time",
     description:
-      'One row for every asset, `"0"` where the user has never held it. Balances are digit strings. `balance` is what ' +
-      'the user can spend; `held` what the user\'s active holds reserve besides.',
+      'One row for every asset, `"0"` where the user has never held it. Balances are digit strings: `balance` is what ' +
+      'the user can spend, `held` what the user\'s active holds reserve besides. With `asOf`, ' +
+      'the balances right after every transaction whose `createdAt` is at or before that instant (one stamped exactly ' +
+      '`asOf` included), echoed as `asOf`; read from the entries\' running balances with an index, so the cost does ' +
+      'not grow with the ledger. A malformed or future `asOf` is a 400.',
   })
   @ApiUserIdParam()
   @ApiOkResponse({
     type: BalancesResponseDto,
-    description: 'The balances.',
+    description: 'The balances (with `asOf` when asked for a point in time).',
     example: {
       userId: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d',
       balances: [
@@ -88,9 +92,9 @@ export class UsersController {
       ],
     },
   })
-  @ApiProblems(ErrorCode.USER_NOT_FOUND, ...COMMON_PROBLEMS)
-  balances(@Param('userId') userId: string): Promise<BalancesResponseDto> {
-    return this.queries.balances(userId);
+  @ApiProblems(ErrorCode.VALIDATION_FAILED, ErrorCode.USER_NOT_FOUND, ...COMMON_PROBLEMS)
+  balances(@Param('userId') userId: string, @Query() query: BalancesQueryDto): Promise<BalancesResponseDto> {
+    return this.queries.balances(userId, query);
   }
 
   @Get(':userId/transactions')

@@ -1,7 +1,6 @@
-import { MetricsService } from '@app/common';
+import { MetricsService, typeormPgPoolIfConnected } from '@app/common';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 
 /** Publishes the node-postgres pool's connection counts whenever metrics are scraped. */
@@ -14,7 +13,7 @@ export class DatabasePoolMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     this.metrics.watchPool(() => {
-      const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
+      const pool = typeormPgPoolIfConnected(this.dataSource);
       return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
     });
   }

@@ -4,6 +4,8 @@ import { ConfigService } from '@nestjs/config';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { DatabaseFaultMonitor } from './database-fault-monitor';
+import { DatabaseHealthRepository } from './database-health.repository';
+import { DatabaseHealthService } from './database-health.service';
 import { PipelinedTransactionRunner } from './pipelined-transaction';
 
 /** The monitor exists before the connection pool, which reports to it. */
@@ -24,7 +26,7 @@ class DatabaseFaultMonitorModule {}
       }),
     }),
   ],
-  providers: [PipelinedTransactionRunner],
-  exports: [PipelinedTransactionRunner, DatabaseFaultMonitorModule],
+  providers: [PipelinedTransactionRunner, DatabaseHealthRepository, DatabaseHealthService],
+  exports: [PipelinedTransactionRunner, DatabaseHealthService, DatabaseFaultMonitorModule],
 })
 export class DatabaseModule {}

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { isDatabaseUnavailableError, isRetryableTransactionError } from '../errors/database-errors';
+import { checkOutPgConnection, typeormPgPool } from './typeorm-pg-pool.adapter';
 
 export interface TransactionOptions {
   /** Total attempts, the first included. */
@@ -85,10 +86,10 @@ export class PipelinedTransactionRunner {
   }
 
   private async once<T>(work: (tx: PipelinedTransaction) => Promise<T>): Promise<T> {
-    const runner: QueryRunner = this.dataSource.createQueryRunner();
+    const connection = await checkOutPgConnection(this.dataSource);
     let broken: unknown;
     try {
-      const tx = new PipelinedTransaction((await runner.connect()) as PgClient);
+      const tx = new PipelinedTransaction(connection.client as unknown as PgClient);
       try {
         const result = await work(tx);
         await tx.commit();
@@ -100,8 +101,7 @@ export class PipelinedTransactionRunner {
       }
     } finally {
       // A connection that failed is handed back with the error, so the pool discards it.
-      const release = (runner as unknown as { releasePostgresConnection?: (e?: unknown) => Promise<void> }).releasePostgresConnection;
-      await (broken && release ? release.call(runner, broken) : runner.release());
+      await connection.release(broken);
     }
   }
 }
@@ -112,8 +112,7 @@ export class PipelinedTransactionRunner {
  * once per connection instead of on every call, without a TypeORM QueryRunner per statement.
  */
 export function executorOf(dataSource: DataSource): SqlExecutor {
-  const pool = (dataSource.driver as unknown as { master?: PgClient }).master;
-  if (!pool) throw new Error('the DataSource is not connected to PostgreSQL');
+  const pool = typeormPgPool(dataSource) as unknown as PgClient;
   return {
     query: async <T>(name: string, text: string, values: readonly unknown[]): Promise<T[]> =>
       (await pool.query({ name, text, values })).rows as T[],

@@ -3,7 +3,7 @@ import {
   IdempotencyCompletion,
   IdempotencyKeyInProgressException,
   IdempotencyKeyReusedException,
-  IdempotencyRepository,
+  IdempotencyRecordsService,
   scopedKey,
 } from '@app/idempotency';
 import { Injectable } from '@nestjs/common';
@@ -51,7 +51,7 @@ export class PostingUnit {
   constructor(
     private readonly ledger: LedgerRepository,
     private readonly stateRepository: LedgerStateRepository,
-    private readonly idempotency: IdempotencyRepository,
+    private readonly idempotency: IdempotencyRecordsService,
     private readonly metrics: MetricsService,
   ) {}
 
@@ -166,7 +166,9 @@ export class PostingUnit {
       const first = results[primary];
       const same = batch[primary].command.idempotency?.fingerprint === batch[index].command.idempotency?.fingerprint;
       if (first?.ok) {
-        results[index] = same ? { ok: true, value: { ...first.value, replayed: true } } : fail(new IdempotencyKeyReusedException());
+        results[index] = same
+          ? { ok: true, value: { ...first.value, replayed: true } }
+          : fail(new IdempotencyKeyReusedException());
       } else {
         // The same request gets the same refusal (a key reused, say); another one is left to retry.
         results[index] = same && first ? first : fail(new IdempotencyKeyInProgressException());

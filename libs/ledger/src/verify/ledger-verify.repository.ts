@@ -37,6 +37,19 @@ export interface RunningTransaction {
  */
 @Injectable()
 export class LedgerVerifyRepository {
+  /** Opens the run's snapshot: every check then sees one consistent state of the ledger, and writes nothing. */
+  async beginSnapshot(sql: SqlExecutor): Promise<void> {
+    await sql.query('verify_begin', 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', []);
+  }
+
+  async endSnapshot(sql: SqlExecutor): Promise<void> {
+    await sql.query('verify_commit', 'COMMIT', []);
+  }
+
+  async abandonSnapshot(sql: SqlExecutor): Promise<void> {
+    await sql.query('verify_rollback', 'ROLLBACK', []);
+  }
+
   async watermark(sql: SqlExecutor): Promise<IdWatermark> {
     const [row] = await sql.query<{ journal_id: string; entry_id: string }>(
       'verify_watermark',
@@ -366,5 +379,8 @@ function scopeArrays(scope: VerifyScope): [string[], string[], string[]] {
 /** The lowest id of the scope, as a plain parameter: it bounds the primary-key range scan. */
 function lowest(scope: VerifyScope, field: 'journalFrom' | 'entryFrom'): string {
   if (scope.assets.length === 0) return NO_LIMIT;
-  return scope.assets.map((a) => BigInt(a[field])).reduce((min, v) => (v < min ? v : min)).toString();
+  return scope.assets
+    .map((a) => BigInt(a[field]))
+    .reduce((min, v) => (v < min ? v : min))
+    .toString();
 }

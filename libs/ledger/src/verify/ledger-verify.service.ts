@@ -1,4 +1,11 @@
-import { AppConfig, MetricsService, normalizeSslMode, RateLimitedException, SqlExecutor, TransactionPoolerClient } from '@app/common';
+import {
+  AppConfig,
+  MetricsService,
+  normalizeSslMode,
+  RateLimitedException,
+  SqlExecutor,
+  TransactionPoolerClient,
+} from '@app/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Client } from 'pg';
@@ -59,7 +66,10 @@ export class LedgerVerifyService {
     private readonly metrics: MetricsService,
     config: ConfigService<AppConfig, true>,
   ) {
-    this.config = { ...config.get('database', { infer: true }), verifyStatementTimeoutMs: config.get('ledger', { infer: true }).verifyStatementTimeoutMs };
+    this.config = {
+      ...config.get('database', { infer: true }),
+      verifyStatementTimeoutMs: config.get('ledger', { infer: true }).verifyStatementTimeoutMs,
+    };
   }
 
   async verify(options: VerifyOptions = {}): Promise<LedgerVerification> {
@@ -86,7 +96,7 @@ export class LedgerVerifyService {
       const sql = executorOn(client);
       const watermark = await this.repository.watermark(sql);
       const settled = await this.settle(sql);
-      const { report, scope, tallies } = await this.inSnapshot(client, sql, full, watermark);
+      const { report, scope, tallies } = await this.inSnapshot(sql, full, watermark);
       if (settled) await this.moveCheckpoints(sql, report, scope, tallies, watermark);
       else this.logger.warn(`transactions still running after ${SETTLE_TIMEOUT_MS} ms: checkpoints not moved this time`);
       return report;
@@ -143,8 +153,8 @@ export class LedgerVerifyService {
     return true;
   }
 
-  private async inSnapshot(client: Client, sql: SqlExecutor, full: boolean, watermark: IdWatermark) {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  private async inSnapshot(sql: SqlExecutor, full: boolean, watermark: IdWatermark) {
+    await this.repository.beginSnapshot(sql);
     try {
       const checkpoints = new Map((await this.repository.checkpoints(sql)).map((c) => [c.assetCode, c]));
       const totals = await this.repository.assetTotals(sql);
@@ -162,10 +172,18 @@ export class LedgerVerifyService {
       const scope: VerifyScope = { full: assetScopes.every((a) => a.full), assets: assetScopes };
       const found: AssetMismatch[] = totals
         .filter((t) => t.sum !== '0')
-        .map((t) => ({ assetCode: t.assetCode, mismatch: { kind: 'ASSET_SUM_NOT_ZERO', detail: `balances of ${t.assetCode} sum to ${t.sum}`, expected: '0', actual: t.sum } }));
+        .map((t) => ({
+          assetCode: t.assetCode,
+          mismatch: {
+            kind: 'ASSET_SUM_NOT_ZERO',
+            detail: `balances of ${t.assetCode} sum to ${t.sum}`,
+            expected: '0',
+            actual: t.sum,
+          },
+        }));
       for (const check of this.checks.all()) found.push(...(await check.run(sql, scope)));
       const tallies = new Map((await this.repository.tally(sql, scope, watermark)).map((t) => [t.assetCode, t]));
-      await client.query('COMMIT');
+      await this.repository.endSnapshot(sql);
 
       const assets: AssetVerification[] = scope.assets.map(({ assetCode, full: fromStart, checkpoint }, i) => {
         const tally = tallies.get(assetCode);
@@ -176,7 +194,9 @@ export class LedgerVerifyService {
           accounts: totals[i].accounts,
           entries: Number(BigInt(trusted?.entries ?? 0) + BigInt(tally?.entriesSeen ?? 0)),
           journals: Number(BigInt(trusted?.journals ?? 0) + BigInt(tally?.journalsSeen ?? 0)),
-          checkpoint: trusted ? { journalId: trusted.lastJournalId, entryId: trusted.lastEntryId, verifiedAt: trusted.verifiedAt.toISOString() } : null,
+          checkpoint: trusted
+            ? { journalId: trusted.lastJournalId, entryId: trusted.lastEntryId, verifiedAt: trusted.verifiedAt.toISOString() }
+            : null,
           mismatches: found.filter((f) => f.assetCode === assetCode).map((f) => f.mismatch),
         };
       });
@@ -188,7 +208,7 @@ export class LedgerVerifyService {
       };
       return { report, scope, tallies };
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await this.repository.abandonSnapshot(sql).catch(() => undefined);
       throw error;
     }
   }

@@ -56,8 +56,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A user's balance in every asset
-         * @description One row for every asset, `"0"` where the user has never held it. Balances are digit strings.
+         * A user's balance in every asset, now or at a point in time
+         * @description One row for every asset, `"0"` where the user has never held it. Balances are digit strings: `balance` is what the user can spend, `held` what the user's active holds reserve besides. With `asOf`, the balances right after every transaction whose `createdAt` is at or before that instant (one stamped exactly `asOf` included), echoed as `asOf`; read from the entries' running balances with an index, so the cost does not grow with the ledger. A malformed or future `asOf` is a 400.
          */
         get: operations["getBalances"];
         put?: never;
@@ -80,6 +80,26 @@ export interface paths {
          * @description Every write that moved the user's balance (both sides of a transfer), in the order the writes were applied to the user's accounts. Pass `nextCursor` as `cursor` for the next page, with the same filters: no item is skipped or repeated while new writes arrive. A malformed filter or a forged cursor is a 400; a well-formed asset code that names no asset is a 404 `ASSET_NOT_FOUND`.
          */
         get: operations["listUserTransactions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{userId}/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's holds, newest first
+         * @description Optionally only those in one `status` (`HELD`: the active ones); at most `limit` (default 100).
+         */
+        get: operations["listUserHolds"];
         put?: never;
         post?: never;
         delete?: never;
@@ -197,11 +217,111 @@ export interface paths {
         };
         /**
          * A transaction, as the write returned it
-         * @description The same body the write answered with: both entries, with each account's balance right after it.
+         * @description The same body the write answered with: both entries, with each account's balance right after it; a refundable transaction also shows what was refunded of it so far (`refundedAmount`, `refunds`).
          */
         get: operations["getTransaction"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/transactions/{transactionId}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a transaction, in full or in part, back along its path
+         * @description Posts a `REFUND` of `amount` (default: all that is left to refund) from the account the original credited to the one it debited: a SPEND refund credits the user from the treasury, a TOPUP refund charges the user back, a BONUS refund returns to BONUS, a TRANSFER refund moves from the receiver to the sender. Refunds of one transaction never add up to more than its amount, even when sent at the same moment. The idempotency key is scoped to the original's acting user (the sender of a transfer). Needs an idempotency key (the `Idempotency-Key` header, or the body field `idempotencyKey`), scoped to the acting user. The same key with the same request returns the stored outcome again (the same status and body, with `Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 `IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.
+         */
+        post: operations["refundTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hold (authorize) part of a user's balance, to capture or void later
+         * @description The amount leaves the user's spendable `balance` at once (it shows as `held` on the balances) and moves to the user's held funds (a `HOLD` transaction). A hold still `HELD` at `expiresAt` becomes `EXPIRED` and its amount returns within 60 seconds, exactly once across replicas. Needs an idempotency key (the `Idempotency-Key` header, or the body field `idempotencyKey`), scoped to the acting user. The same key with the same request returns the stored outcome again (the same status and body, with `Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 `IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.
+         */
+        post: operations["createHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holds/{holdId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A hold
+         * @description The hold as it stands: its status, what was captured and to whom, and its journal transactions.
+         */
+        get: operations["getHold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holds/{holdId}/capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture a hold: pay (part of) it to the treasury or to another user; the rest returns
+         * @description `amount` (default: all, at most the hold's amount) goes to the treasury (a purchase) or to `toUserId` (escrow between players); the rest returns to the user. The hold becomes `CAPTURED`. Its transactions: a `HOLD_RELEASE` of the whole amount back to the user, then a `HOLD_CAPTURE` of the captured part, so each shows in the history with an exact balance. Only a `HELD` hold can be captured or voided: otherwise 409 `HOLD_NOT_ACTIVE` with `holdStatus` (a replay of the request that finished the hold gets its stored answer instead). Of a capture, a void and the expiry racing each other exactly one wins. The idempotency key is scoped to the hold's user. Needs an idempotency key (the `Idempotency-Key` header, or the body field `idempotencyKey`), scoped to the acting user. The same key with the same request returns the stored outcome again (the same status and body, with `Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 `IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.
+         */
+        post: operations["captureHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holds/{holdId}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void a hold: all of it returns to the user
+         * @description The hold becomes `VOIDED` (a `HOLD_RELEASE` of the whole amount). Only a `HELD` hold can be captured or voided: otherwise 409 `HOLD_NOT_ACTIVE` with `holdStatus` (a replay of the request that finished the hold gets its stored answer instead). Of a capture, a void and the expiry racing each other exactly one wins. The idempotency key is scoped to the hold's user. Needs an idempotency key (the `Idempotency-Key` header, or the body field `idempotencyKey`), scoped to the acting user. The same key with the same request returns the stored outcome again (the same status and body, with `Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 `IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.
+         */
+        post: operations["voidHold"];
         delete?: never;
         options?: never;
         head?: never;
@@ -423,7 +543,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        ErrorCode: "VALIDATION_FAILED" | "USER_NOT_FOUND" | "ASSET_NOT_FOUND" | "NOT_FOUND" | "USERNAME_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "INSUFFICIENT_FUNDS" | "IDEMPOTENCY_KEY_REUSED" | "SAME_ACCOUNT_TRANSFER" | "LIMIT_EXCEEDED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
+        ErrorCode: "VALIDATION_FAILED" | "USER_NOT_FOUND" | "ASSET_NOT_FOUND" | "NOT_FOUND" | "USERNAME_TAKEN" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "INSUFFICIENT_FUNDS" | "IDEMPOTENCY_KEY_REUSED" | "SAME_ACCOUNT_TRANSFER" | "LIMIT_EXCEEDED" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "REFUND_EXCEEDS_ORIGINAL" | "NOT_REFUNDABLE" | "DAILY_LIMIT_EXCEEDED" | "HOLD_NOT_ACTIVE" | "SERVICE_UNAVAILABLE" | "INTERNAL_ERROR";
         FieldErrorDto: {
             /**
              * @description The request field at fault (a body field, a query parameter or a header name).
@@ -497,15 +617,27 @@ export interface components {
              * @example 350
              */
             balance: string;
+            /**
+             * @description What the user's active holds reserve in the asset (not part of `balance`, which is what the user can spend).
+             * @example 0
+             */
+            held: string;
         };
         BalancesResponseDto: {
             /** @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d */
             userId: string;
-            /** @description One row per asset, "0" where the user never held it. */
+            /** @description One row per asset, "0" where the user never held it (at `asOf`, when asked). */
             balances: components["schemas"]["AssetBalanceDto"][];
+            /**
+             * Format: date-time
+             * @description Only with `?asOf=`: the instant the balances are at, as the service read it (UTC, to the
+             *     millisecond: `2026-11-30T01:00:00+01:00` reads as `2026-11-30T00:00:00.000Z`).
+             * @example 2026-11-30T00:00:00.000Z
+             */
+            asOf?: string;
         };
         /** @enum {string} */
-        TransactionType: "TOPUP" | "SPEND" | "BONUS" | "TRANSFER";
+        TransactionType: "TOPUP" | "SPEND" | "BONUS" | "TRANSFER" | "REFUND" | "HOLD" | "HOLD_CAPTURE" | "HOLD_RELEASE";
         UserAccountRefDto: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -526,6 +658,15 @@ export interface components {
              * @enum {string}
              */
             name: "TREASURY" | "BONUS";
+        };
+        HeldAccountRefDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "HELD";
+            /** @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d */
+            userId: string;
         };
         HistoryItemDto: {
             /**
@@ -551,8 +692,11 @@ export interface components {
              * @example 350
              */
             balanceAfter: string;
-            /** @description The other side: the system account, or the other user of a transfer. */
-            counterparty: components["schemas"]["UserAccountRefDto"] | components["schemas"]["SystemAccountRefDto"];
+            /**
+             * @description The other side: the system account, the other user (a transfer, its refund, a hold captured to a
+             *     user), or the user's own held funds (`HELD`) for a hold and its release.
+             */
+            counterparty: components["schemas"]["UserAccountRefDto"] | components["schemas"]["SystemAccountRefDto"] | components["schemas"]["HeldAccountRefDto"];
             /** @example null */
             description: string | null;
             /** @example {} */
@@ -580,6 +724,89 @@ export interface components {
              * @example null
              */
             nextCursor: string | null;
+        };
+        /** @enum {string} */
+        HoldStatus: "HELD" | "CAPTURED" | "VOIDED" | "EXPIRED";
+        HoldTransactionDto: {
+            /** @example 1042 */
+            id: string;
+            /** @enum {string} */
+            type: "HOLD" | "HOLD_RELEASE" | "HOLD_CAPTURE";
+            /** @example 100 */
+            amount: string;
+        };
+        HoldResponseDto: {
+            /**
+             * @description Opaque; use it with /v1/holds/{holdId}.
+             * @example 0b6e7d8c-3a2f-4c1e-9b5d-7f8e9a0b1c2d
+             */
+            id: string;
+            /**
+             * @description `HELD` until captured, voided or expired (each final).
+             * @enum {string}
+             */
+            status: "HELD" | "CAPTURED" | "VOIDED" | "EXPIRED";
+            /** @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d */
+            userId: string;
+            /** @example GOLD */
+            assetCode: string;
+            /**
+             * @description What the hold reserved.
+             * @example 100
+             */
+            amount: string;
+            /**
+             * @description What a capture took ("0" unless CAPTURED); the rest returned to the user.
+             * @example 0
+             */
+            capturedAmount: string;
+            /**
+             * @description The user a capture paid (absent: the treasury, or not captured).
+             * @example 9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e
+             */
+            capturedToUserId?: string;
+            /** @example Tournament entry */
+            description: string | null;
+            /** @example {} */
+            metadata: {
+                [key: string]: string;
+            };
+            /**
+             * @description The key of the request that created it.
+             * @example entry-2291
+             */
+            idempotencyKey: string;
+            /**
+             * @description The credential that created it.
+             * @example master
+             */
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-23T21:15:00.123Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description A HELD hold expires then (its amount returns within HOLD_EXPIRY_INTERVAL_MS).
+             * @example 2026-11-23T22:15:00.123Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date-time
+             * @description When it was captured, voided or expired; null while HELD.
+             * @example null
+             */
+            finishedAt: string | null;
+            /**
+             * @description Its journal transactions, in order: the HOLD; then on settlement the HOLD_RELEASE of the whole
+             *     amount back to the user and, for a capture, the HOLD_CAPTURE of the captured part.
+             */
+            transactions: components["schemas"]["HoldTransactionDto"][];
+        };
+        HoldListDto: {
+            /** @description Newest first (at most 200). */
+            data: components["schemas"]["HoldResponseDto"][];
         };
         AssetResponseDto: {
             /** @example GOLD */
@@ -627,7 +854,7 @@ export interface components {
             userId: string;
         };
         EntryResponseDto: {
-            account: components["schemas"]["UserAccountRefDto"] | components["schemas"]["SystemAccountRefDto"];
+            account: components["schemas"]["UserAccountRefDto"] | components["schemas"]["SystemAccountRefDto"] | components["schemas"]["HeldAccountRefDto"];
             /**
              * @description Signed digit string: credits positive, debits negative.
              * @example -100
@@ -654,10 +881,26 @@ export interface components {
              */
             userId: string;
             /**
-             * @description The receiver; present on transfers only.
+             * @description The other user: the receiver of a transfer or of a hold captured to a user, the receiver of the
+             *     refunded transfer on its refund (who pays it back). Absent otherwise.
              * @example 9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e
              */
             toUserId?: string;
+            /**
+             * @description On a refund: the refunded transaction's id.
+             * @example 1041
+             */
+            refundOf?: string;
+            /**
+             * @description On a refundable transaction (TOPUP, SPEND, BONUS, TRANSFER): the sum of its refunds so far.
+             * @example 0
+             */
+            refundedAmount?: string;
+            /**
+             * @description On a refundable transaction: its refunds' ids, oldest first.
+             * @example []
+             */
+            refunds?: string[];
             /** @example GOLD */
             assetCode: string;
             /**
@@ -692,7 +935,7 @@ export interface components {
              * @example 2026-11-23T21:15:00.123Z
              */
             createdAt: string;
-            /** @description The two entries of the double-entry posting; their amounts sum to zero. */
+            /** @description The two entries of the double-entry posting, debit first; their amounts sum to zero. */
             entries: components["schemas"]["EntryResponseDto"][];
         };
         TransferRequestDto: {
@@ -735,6 +978,98 @@ export interface components {
              * @example 9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e
              */
             toUserId: string;
+        };
+        RefundRequestDto: {
+            /**
+             * @description Whole units of the asset (no fractions): a positive JSON integer or a string of digits, at most 10^15 (`1000000000000000`). Send a string when your language cannot hold the number exactly.
+             * @example 100
+             */
+            amount?: number | string;
+            /**
+             * @description Why, for the players' history (the refund's `description`), at most 500 characters.
+             * @example Bought by mistake
+             */
+            reason?: string | null;
+            /**
+             * @description A flat map of up to 20 string keys (at most 64 characters) to string values (at most 500 characters).
+             * @example {
+             *       "orderId": "A-1001"
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent).
+             * @example order-7781
+             */
+            idempotencyKey?: string;
+        };
+        CreateHoldRequestDto: {
+            /**
+             * @description The asset's code, upper case (see GET /v1/assets).
+             * @example GOLD
+             */
+            assetCode: string;
+            /**
+             * @description Whole units of the asset (no fractions): a positive JSON integer or a string of digits, at most 10^15 (`1000000000000000`). Send a string when your language cannot hold the number exactly.
+             * @example 100
+             */
+            amount: number | string;
+            /**
+             * @description Free text for the player's history, at most 500 characters.
+             * @example Starter pack
+             */
+            description?: string | null;
+            /**
+             * @description A flat map of up to 20 string keys (at most 64 characters) to string values (at most 500 characters).
+             * @example {
+             *       "orderId": "A-1001"
+             *     }
+             */
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /**
+             * @description The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent).
+             * @example order-7781
+             */
+            idempotencyKey?: string;
+            /**
+             * @description The user whose funds are held; the idempotency key is scoped to this user.
+             * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+             */
+            userId: string;
+            /**
+             * @description Seconds until the hold expires and its amount returns: 1 to 604800 (a week), default 3600.
+             * @default 3600
+             * @example 3600
+             */
+            expiresInSeconds: number;
+        };
+        CaptureHoldRequestDto: {
+            /**
+             * @description Whole units of the asset (no fractions): a positive JSON integer or a string of digits, at most 10^15 (`1000000000000000`). Send a string when your language cannot hold the number exactly.
+             * @example 100
+             */
+            amount?: number | string;
+            /**
+             * @description Pay the captured amount to this user (escrow between players) instead of the treasury.
+             * @example 9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e
+             */
+            toUserId?: string;
+            /**
+             * @description The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent).
+             * @example order-7781
+             */
+            idempotencyKey?: string;
+        };
+        VoidHoldRequestDto: {
+            /**
+             * @description The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent).
+             * @example order-7781
+             */
+            idempotencyKey?: string;
         };
         MismatchDto: {
             /** @enum {string} */
@@ -1478,7 +1813,18 @@ export interface operations {
     };
     getBalances: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The balances right after every transaction whose `createdAt` is at or before this instant (a
+                 *     transaction stamped exactly `asOf` is included); `"0"` for assets not held then. An RFC 3339
+                 *     date-time: `2026-11-30T00:00:00.000Z` as transactions show it, or without the fraction, with
+                 *     up to 9 fraction digits (cut to the millisecond), or with an offset (`+01:00`, sent as
+                 *     `%2B01:00`). A date alone, a time without zone, an impossible date or a future instant is a 400.
+                 *     Absent: the current balances.
+                 * @example 2026-11-30T00:00:00.000Z
+                 */
+                asOf?: string;
+            };
             header?: {
                 /**
                  * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
@@ -1497,7 +1843,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The balances. */
+            /** @description The balances (with `asOf` when asked for a point in time). */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1514,20 +1860,40 @@ export interface operations {
                      *       "balances": [
                      *         {
                      *           "assetCode": "GOLD",
-                     *           "balance": "350"
+                     *           "balance": "350",
+                     *           "held": "100"
                      *         },
                      *         {
                      *           "assetCode": "DIAMOND",
-                     *           "balance": "0"
+                     *           "balance": "0",
+                     *           "held": "0"
                      *         },
                      *         {
                      *           "assetCode": "POINT",
-                     *           "balance": "1200"
+                     *           "balance": "1200",
+                     *           "held": "0"
                      *         }
                      *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["BalancesResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
                 };
             };
             /** @description `UNAUTHENTICATED`: Authentication required */
@@ -1807,6 +2173,171 @@ export interface operations {
             };
         };
     };
+    listUserHolds: {
+        parameters: {
+            query?: {
+                /** @description Only holds in this status (`HELD`: the active ones). */
+                status?: components["schemas"]["HoldStatus"];
+                /**
+                 * @description At most this many, newest first.
+                 * @example 50
+                 */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description The user id returned by `POST /v1/users` (opaque; an unknown id is a 404 `USER_NOT_FOUND`).
+                 * @example 5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d
+                 */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holds, newest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 6750): `Bearer realm="dino-wallet"`, with `error="invalid_token"` when the credential sent is not valid. */
+                    "WWW-Authenticate"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the scope this operation needs */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests */
+            429: {
+                headers: {
+                    /** @description Whole seconds to wait before retrying (a 429 was never carried out: retry with the same idempotency key). */
+                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
     listAssets: {
         parameters: {
             query?: never;
@@ -1995,6 +2526,8 @@ export interface operations {
                      *       "idempotencyKey": "order-7781",
                      *       "createdBy": "3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c",
                      *       "createdAt": "2026-11-23T21:15:00.123Z",
+                     *       "refundedAmount": "0",
+                     *       "refunds": [],
                      *       "entries": [
                      *         {
                      *           "account": {
@@ -2261,6 +2794,8 @@ export interface operations {
                      *       "idempotencyKey": "order-7781",
                      *       "createdBy": "3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c",
                      *       "createdAt": "2026-11-23T21:15:00.123Z",
+                     *       "refundedAmount": "0",
+                     *       "refunds": [],
                      *       "entries": [
                      *         {
                      *           "account": {
@@ -2527,6 +3062,8 @@ export interface operations {
                      *       "idempotencyKey": "order-7781",
                      *       "createdBy": "3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c",
                      *       "createdAt": "2026-11-23T21:15:00.123Z",
+                     *       "refundedAmount": "0",
+                     *       "refunds": [],
                      *       "entries": [
                      *         {
                      *           "account": {
@@ -2794,6 +3331,8 @@ export interface operations {
                      *       "idempotencyKey": "order-7781",
                      *       "createdBy": "3f1c9a2e-5b7d-4e8f-a1c3-9d2e4f6a8b0c",
                      *       "createdAt": "2026-11-23T21:15:00.123Z",
+                     *       "refundedAmount": "0",
+                     *       "refunds": [],
                      *       "entries": [
                      *         {
                      *           "account": {
@@ -2936,7 +3475,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `INSUFFICIENT_FUNDS`: Insufficient funds; `SAME_ACCOUNT_TRANSFER`: Sender and receiver are the same user; `LIMIT_EXCEEDED`: Limit exceeded */
+            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `INSUFFICIENT_FUNDS`: Insufficient funds; `SAME_ACCOUNT_TRANSFER`: Sender and receiver are the same user; `LIMIT_EXCEEDED`: Limit exceeded; `DAILY_LIMIT_EXCEEDED`: Daily transfer limit exceeded */
             422: {
                 headers: {
                     /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
@@ -2951,7 +3490,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
-                        code: "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "SAME_ACCOUNT_TRANSFER" | "LIMIT_EXCEEDED";
+                        code: "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "SAME_ACCOUNT_TRANSFER" | "LIMIT_EXCEEDED" | "DAILY_LIMIT_EXCEEDED";
                     };
                 };
             };
@@ -3092,6 +3631,1096 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"] & {
                         /** @enum {string} */
                         code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests */
+            429: {
+                headers: {
+                    /** @description Whole seconds to wait before retrying (a 429 was never carried out: retry with the same idempotency key). */
+                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    refundTransaction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`).
+                 * @example 1042
+                 */
+                transactionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefundRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The REFUND transaction, with `refundOf`. A replay returns the stored status and body unchanged. */
+            201: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransactionResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 6750): `Bearer realm="dino-wallet"`, with `error="invalid_token"` when the credential sent is not valid. */
+                    "WWW-Authenticate"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the scope this operation needs */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found; `ASSET_NOT_FOUND`: Asset not found; `NOT_FOUND`: Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND" | "ASSET_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this idempotency key is in progress */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: Payload too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `INSUFFICIENT_FUNDS`: Insufficient funds; `REFUND_EXCEEDS_ORIGINAL`: The refund exceeds what is left to refund; `NOT_REFUNDABLE`: The transaction cannot be refunded; `LIMIT_EXCEEDED`: Limit exceeded */
+            422: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "REFUND_EXCEEDS_ORIGINAL" | "NOT_REFUNDABLE" | "LIMIT_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests */
+            429: {
+                headers: {
+                    /** @description Whole seconds to wait before retrying (a 429 was never carried out: retry with the same idempotency key). */
+                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    createHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHoldRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The hold, `HELD`. */
+            201: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 6750): `Bearer realm="dino-wallet"`, with `error="invalid_token"` when the credential sent is not valid. */
+                    "WWW-Authenticate"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the scope this operation needs */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found; `ASSET_NOT_FOUND`: Asset not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND" | "ASSET_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this idempotency key is in progress */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_IN_PROGRESS";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: Payload too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `INSUFFICIENT_FUNDS`: Insufficient funds; `LIMIT_EXCEEDED`: Limit exceeded */
+            422: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "INSUFFICIENT_FUNDS" | "LIMIT_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests */
+            429: {
+                headers: {
+                    /** @description Whole seconds to wait before retrying (a 429 was never carried out: retry with the same idempotency key). */
+                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    getHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description The `id` of a hold, as `POST /v1/holds` returned it (opaque; an unknown id is a 404 `NOT_FOUND`).
+                 * @example 0b6e7d8c-3a2f-4c1e-9b5d-7f8e9a0b1c2d
+                 */
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hold as it stands. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldResponseDto"];
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 6750): `Bearer realm="dino-wallet"`, with `error="invalid_token"` when the credential sent is not valid. */
+                    "WWW-Authenticate"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the scope this operation needs */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description `NOT_FOUND`: Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests */
+            429: {
+                headers: {
+                    /** @description Whole seconds to wait before retrying (a 429 was never carried out: retry with the same idempotency key). */
+                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    captureHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description The `id` of a hold, as `POST /v1/holds` returned it (opaque; an unknown id is a 404 `NOT_FOUND`).
+                 * @example 0b6e7d8c-3a2f-4c1e-9b5d-7f8e9a0b1c2d
+                 */
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CaptureHoldRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The hold, `CAPTURED`. */
+            200: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 6750): `Bearer realm="dino-wallet"`, with `error="invalid_token"` when the credential sent is not valid. */
+                    "WWW-Authenticate"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the scope this operation needs */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found; `ASSET_NOT_FOUND`: Asset not found; `NOT_FOUND`: Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND" | "ASSET_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this idempotency key is in progress; `HOLD_NOT_ACTIVE`: The hold is no longer active */
+            409: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_IN_PROGRESS" | "HOLD_NOT_ACTIVE";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: Payload too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `SAME_ACCOUNT_TRANSFER`: Sender and receiver are the same user; `LIMIT_EXCEEDED`: Limit exceeded */
+            422: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "SAME_ACCOUNT_TRANSFER" | "LIMIT_EXCEEDED";
+                    };
+                };
+            };
+            /** @description `RATE_LIMITED`: Too many requests */
+            429: {
+                headers: {
+                    /** @description Whole seconds to wait before retrying (a 429 was never carried out: retry with the same idempotency key). */
+                    "Retry-After"?: number;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description `INTERNAL_ERROR`: Internal error */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR";
+                    };
+                };
+            };
+            /** @description `SERVICE_UNAVAILABLE`: Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "SERVICE_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    voidHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 1–255 visible ASCII characters, scoped to the acting user. Required unless the body carries `idempotencyKey` (both must be equal when both are sent).
+                 * @example order-7781
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description A correlation id for the logs (1–200 visible ASCII characters), echoed in the response; otherwise one is generated.
+                 * @example req-7f3a9c
+                 */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                /**
+                 * @description The `id` of a hold, as `POST /v1/holds` returned it (opaque; an unknown id is a 404 `NOT_FOUND`).
+                 * @example 0b6e7d8c-3a2f-4c1e-9b5d-7f8e9a0b1c2d
+                 */
+                holdId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["VoidHoldRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The hold, `VOIDED`. */
+            200: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HoldResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description `UNAUTHENTICATED`: Authentication required */
+            401: {
+                headers: {
+                    /** @description The scheme to authenticate with (RFC 6750): `Bearer realm="dino-wallet"`, with `error="invalid_token"` when the credential sent is not valid. */
+                    "WWW-Authenticate"?: string;
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description `FORBIDDEN`: The credential lacks the scope this operation needs */
+            403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description `USER_NOT_FOUND`: User not found; `ASSET_NOT_FOUND`: Asset not found; `NOT_FOUND`: Not found */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "USER_NOT_FOUND" | "ASSET_NOT_FOUND" | "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_IN_PROGRESS`: A request with this idempotency key is in progress; `HOLD_NOT_ACTIVE`: The hold is no longer active */
+            409: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_IN_PROGRESS" | "HOLD_NOT_ACTIVE";
+                    };
+                };
+            };
+            /** @description `PAYLOAD_TOO_LARGE`: Payload too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description `UNSUPPORTED_MEDIA_TYPE`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`: Idempotency key reused with a different request; `LIMIT_EXCEEDED`: Limit exceeded */
+            422: {
+                headers: {
+                    /** @description `true` when this response is the stored outcome of an earlier request with the same user and key (same status, same body); absent on the first answer. */
+                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"] & {
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "LIMIT_EXCEEDED";
                     };
                 };
             };
