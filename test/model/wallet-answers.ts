@@ -8,6 +8,11 @@ export interface Answer {
   readonly text: string;
   readonly contentType: string;
   readonly replayed: boolean;
+  /**
+   * For a hold answered with its body: GET /v1/transactions/{id} of each of its transactions, in
+   * order. A hold's body has no balances; these pin down the order concurrent writes took.
+   */
+  readonly journals?: ReadonlyArray<Record<string, unknown>>;
 }
 
 const PROBLEM_STATUS: Readonly<Record<string, number>> = {
@@ -39,7 +44,7 @@ export function mismatch(req: WriteRequest, expected: Expected, answer: Answer):
     const status = expected.outcome === 'POSTED' ? 201 : expected.status;
     if (answer.status !== status) return `expected ${status} ${expected.outcome}, got ${summary(answer)}`;
     if (!answer.contentType.startsWith('application/json')) return `a ${status} with content type ${answer.contentType}`;
-    return expected.outcome === 'POSTED' ? journalMismatch(expected.journal, body) : holdMismatch(expected.hold, expected.previous, expected.journals, body);
+    return expected.outcome === 'POSTED' ? journalMismatch(expected.journal, body) : holdMismatch(expected.hold, expected.previous, expected.journals, body, answer.journals);
   }
   const status = PROBLEM_STATUS[expected.outcome];
   if (answer.status !== status || body.code !== expected.outcome) return `expected ${status} ${expected.outcome}, got ${summary(answer)}`;
@@ -99,7 +104,13 @@ export function journalMismatch(j: ExpectedJournal, body: Json, refunded = 0n, r
  * A hold body: every field the model knows, the timestamps consistent (expiresAt = createdAt +
  * expiresInSeconds; a settlement keeps both and sets finishedAt), and its transactions in order.
  */
-function holdMismatch(hold: HoldState, previous: ModelHold | null, journals: readonly ExpectedJournal[], body: Json): string | undefined {
+function holdMismatch(
+  hold: HoldState,
+  previous: ModelHold | null,
+  journals: readonly ExpectedJournal[],
+  body: Json,
+  read: ReadonlyArray<Record<string, unknown>> = [],
+): string | undefined {
   const want: Json = {
     status: hold.status,
     userId: hold.userId,
@@ -138,6 +149,14 @@ function holdMismatch(hold: HoldState, previous: ModelHold | null, journals: rea
   if (previous) {
     const prev = parse(previous.text);
     if (prev.createdAt !== createdAt || prev.expiresAt !== expiresAt) return `a settlement changed the hold's timestamps: ${JSON.stringify({ createdAt, expiresAt })}`;
+  }
+  // Each new movement as GET /v1/transactions/{id} shows it: entries and balances as the model posts them.
+  for (const [i, journal] of journals.entries()) {
+    const tx = read[before.length + i];
+    if (!tx) return `hold transaction ${JSON.stringify(transactions[before.length + i])} could not be read`;
+    const why = journalMismatch(journal, tx) ?? (tx.id === transactions[before.length + i].id ? undefined : `another id ${JSON.stringify(tx.id)}`);
+    if (why) return `hold transaction ${JSON.stringify(transactions[before.length + i].id)}: ${why}`;
+    if (tx.createdAt !== (previous ? finishedAt : createdAt)) return `hold transaction ${JSON.stringify(tx.id)} createdAt ${JSON.stringify(tx.createdAt)}`;
   }
   return undefined;
 }

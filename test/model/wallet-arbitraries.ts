@@ -87,14 +87,14 @@ function refundSpecArb(pick: fc.Arbitrary<number> = fc.nat()): fc.Arbitrary<Refu
   });
 }
 
-/** Long expiries only: no hold of a run may expire while the model thinks it HELD. */
+/** Long expiries only (an hour at least): no hold of a sequence may expire while the model thinks it HELD. */
 const holdSpecArb: fc.Arbitrary<HoldSpec> = fc.record({
   kind: fc.constant('HOLD' as const),
   funded: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   who: fc.nat({ max: 5 }),
   asset: fc.constantFrom(...ASSETS),
   amount: amountArb,
-  expiresInSeconds: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(600, 3600, 604800) }),
+  expiresInSeconds: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(3600, 86400, 604800) }),
   description: descriptionArb,
   metadata: metadataArb,
   enc: encodingArb,

@@ -40,7 +40,7 @@ export interface HoldSpec {
   readonly who: number;
   readonly asset: Asset;
   readonly amount: bigint;
-  /** null: the default; else at least 600 s, so that no hold of a run expires (expiry is the torture run's). */
+  /** null: the default (an hour); else an hour or more, so that no hold of a sequence expires (expiry is the torture run's). */
   readonly expiresInSeconds: number | null;
   readonly description: string | null;
   readonly metadata: Record<string, string>;

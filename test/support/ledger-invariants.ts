@@ -80,10 +80,10 @@ export async function ledgerViolations(db: { query(sql: string): Promise<object[
     [
       'journal without its idempotency record',
       `SELECT j.id::text AS journal, j.type, k.journal_id::text AS record_journal
-         FROM journal_transactions j LEFT JOIN idempotency_keys k ON k.user_id = j.user_id AND k.key = j.idempotency_key
-        WHERE j.created_by <> 'system'
-          AND k.journal_id IS DISTINCT FROM (SELECT min(f.id) FROM journal_transactions f
-                                              WHERE f.user_id = j.user_id AND f.idempotency_key = j.idempotency_key)`,
+         FROM (SELECT id, type, user_id, idempotency_key, created_by, min(id) OVER (PARTITION BY user_id, idempotency_key) AS first
+                 FROM journal_transactions) j
+         LEFT JOIN idempotency_keys k ON k.user_id = j.user_id AND k.key = j.idempotency_key
+        WHERE j.created_by <> 'system' AND k.journal_id IS DISTINCT FROM j.first`,
     ],
     [
       'system journal that is not a hold expiry',
