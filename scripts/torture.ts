@@ -1,9 +1,11 @@
 /**
  * npm run torture — a bank workload against the real service: many concurrent clients over a few
- * hot users and the treasury (top-ups, spends, transfers both ways, bonuses), duplicate
+ * hot users and the treasury (top-ups, spends, transfers both ways, bonuses), refunds racing
+ * refunds of one original, captures racing voids of one hold racing its expiry, duplicate
  * submissions of one key (to two processes at once), client-side timeouts followed by retries
- * with the same key. Then it checks conservation, non-negativity and exactly-once per key, prints a
- * one-line verdict and exits 1 on any violation (2 when the run could not be set up).
+ * with the same key. Then it checks conservation, non-negativity, exactly-once per key, refunds
+ * capped by their original and one winner per hold, prints a one-line verdict and exits 1 on any
+ * violation (2 when the run could not be set up).
  *
  *   npm run torture -- --operations 20000 --seconds 120 --clients 48 --users 6 --processes 2
  *
@@ -16,6 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import { postJson, useDefaultSecret } from '../test/support/http-json';
 import { audit } from './torture/audit';
+import type { RaceSummary } from './torture/race-audit';
 import { parseOptions, TortureOptions } from './torture/options';
 import { provideTarget } from './torture/target';
 import { runWorkload, WorkloadResult } from './torture/workload';
@@ -32,9 +35,9 @@ async function createHotUsers(url: string, count: number, tag: string): Promise<
   return users;
 }
 
-function verdict(options: TortureOptions, run: WorkloadResult, violations: readonly string[], processes: number): string {
+function verdict(options: TortureOptions, run: WorkloadResult, races: RaceSummary, violations: readonly string[], processes: number): string {
   const { tally } = run;
-  const other = [...tally.statuses].filter(([s]) => ![201, 409, 422, 503].includes(s)).reduce((n, [, c]) => n + c, 0);
+  const other = [...tally.statuses].filter(([s]) => ![200, 201, 409, 422, 503].includes(s)).reduce((n, [, c]) => n + c, 0);
   const fields = [
     `operations=${run.operations}`,
     `accepted=${run.ledger.accepted}`,
@@ -47,7 +50,15 @@ function verdict(options: TortureOptions, run: WorkloadResult, violations: reado
     `422=${tally.count(422)}`,
     `409=${tally.count(409)}`,
     `503=${tally.count(503)}`,
+    `200=${tally.count(200)}`,
     `other=${other}`,
+    `refund_races=${run.refundRaces}`,
+    `refunds=${races.refunds}`,
+    `hold_races=${run.holdRaces}`,
+    `holds=${races.holds}`,
+    `captured=${races.captured}`,
+    `voided=${races.voided}`,
+    `expired=${races.expired}`,
     `clients=${options.clients}`,
     `users=${options.users}`,
     `processes=${processes}`,
@@ -71,7 +82,10 @@ async function main(): Promise<number> {
   try {
     const tag = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
     const prefix = `torture-${tag}-`;
-    say(`${target.description}; ${options.clients} clients, ${options.users} hot users, up to ${options.operations} operations or ${options.seconds} s, seed ${options.seed}`);
+    say(
+      `${target.description}; ${options.clients} clients, ${options.users} hot users, up to ${options.operations} operations or ${options.seconds} s, ` +
+        `refund races ${options.refunds}, hold races ${options.holds}, seed ${options.seed}`,
+    );
     const users = await createHotUsers(target.urls[0], options.users, tag);
     const run = await runWorkload(target.urls, users, options, prefix);
     const violations = [
@@ -80,10 +94,11 @@ async function main(): Promise<number> {
       ...run.ledger.violations,
       ...[...run.tally.fresh].filter(([, n]) => n > 1).map(([k, n]) => `${n} non-replayed answers for ${k.replace('\u0000', ' ')}`),
     ];
-    violations.push(...(await audit(target.urls[0], users, run.ledger, run.unsettled, prefix, target.databaseUrl)));
+    const audited = await audit(target.urls[0], users, run.ledger, run.unsettled, prefix, target.databaseUrl, target.expiryWithinMs);
+    violations.push(...audited.violations);
     for (const v of violations.slice(0, 50)) say(`VIOLATION ${v}`);
     if (violations.length > 50) say(`… and ${violations.length - 50} more`);
-    process.stdout.write(`${verdict(options, run, violations, target.urls.length)}\n`);
+    process.stdout.write(`${verdict(options, run, audited.races, violations, target.urls.length)}\n`);
     return violations.length === 0 ? 0 : 1;
   } finally {
     await target.stop();

@@ -14,6 +14,10 @@ export interface TortureOptions {
   readonly duplicates: number;
   /** Share of operations whose first attempt the client aborts after a short random time. */
   readonly timeouts: number;
+  /** Share of the clients' turns spent on a refund race (refunds of one accepted move at once). */
+  readonly refunds: number;
+  /** Share of the clients' turns spent on a hold race (captures and voids of one short hold at once, racing its expiry). */
+  readonly holds: number;
   readonly seed: number;
   /** Running services to drive (comma-separated, loopback only); none: start the service. */
   readonly urls: readonly string[];
@@ -29,10 +33,12 @@ const FLAGS: Record<string, { env: string; key: keyof TortureOptions }> = {
   '--processes': { env: 'TORTURE_PROCESSES', key: 'processes' },
   '--duplicates': { env: 'TORTURE_DUPLICATES', key: 'duplicates' },
   '--timeouts': { env: 'TORTURE_TIMEOUTS', key: 'timeouts' },
+  '--refunds': { env: 'TORTURE_REFUNDS', key: 'refunds' },
+  '--holds': { env: 'TORTURE_HOLDS', key: 'holds' },
   '--seed': { env: 'TORTURE_SEED', key: 'seed' },
 };
 
-const DEFAULTS = { operations: 20000, seconds: 120, clients: 48, users: 6, processes: 2, duplicates: 0.1, timeouts: 0.1 };
+const DEFAULTS = { operations: 20000, seconds: 120, clients: 48, users: 6, processes: 2, duplicates: 0.1, timeouts: 0.1, refunds: 0.08, holds: 0.08 };
 const LIMITS: Record<string, [number, number]> = {
   operations: [1, 1_000_000],
   seconds: [1, 3600],
@@ -41,12 +47,14 @@ const LIMITS: Record<string, [number, number]> = {
   processes: [1, 8],
   duplicates: [0, 1],
   timeouts: [0, 1],
+  refunds: [0, 1],
+  holds: [0, 1],
   seed: [0, 2 ** 32 - 1],
 };
 
 export const USAGE =
   'usage: npm run torture -- [--operations N] [--seconds N] [--clients N] [--users N] [--processes N] ' +
-  '[--duplicates 0..1] [--timeouts 0..1] [--seed N]   (env: TORTURE_*, TORTURE_URL, DATABASE_URL)';
+  '[--duplicates 0..1] [--timeouts 0..1] [--refunds 0..1] [--holds 0..1] [--seed N]   (env: TORTURE_*, TORTURE_URL, DATABASE_URL)';
 
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): TortureOptions {
   const given: Record<string, string | undefined> = {};
@@ -63,12 +71,13 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): T
     if (raw === undefined || raw === '') continue;
     const value = Number(raw);
     const [min, max] = LIMITS[key];
-    const integral = key !== 'duplicates' && key !== 'timeouts';
+    const integral = !['duplicates', 'timeouts', 'refunds', 'holds'].includes(key);
     if (!Number.isFinite(value) || value < min || value > max || (integral && !Number.isInteger(value))) {
       throw new Error(`${key} must be ${integral ? 'an integer' : 'a number'} from ${min} to ${max} (got ${raw})\n${USAGE}`);
     }
     numbers[key] = value;
   }
+  if (numbers.refunds + numbers.holds > 1) throw new Error(`refunds and holds are shares of one turn: together at most 1 (got ${numbers.refunds} + ${numbers.holds})\n${USAGE}`);
   const urls = (env.TORTURE_URL ?? '').split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean);
   for (const url of urls) {
     const host = new URL(url).hostname;
@@ -82,6 +91,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): T
     processes: numbers.processes,
     duplicates: numbers.duplicates,
     timeouts: numbers.timeouts,
+    refunds: numbers.refunds,
+    holds: numbers.holds,
     seed: numbers.seed,
     urls,
     databaseUrl: env.DATABASE_URL || undefined,

@@ -19,6 +19,9 @@ interface Ctx {
   readonly aliceCursor: string;
   readonly aliceGoldCursor: string;
   readonly bobCursor: string;
+  /** One of alice's GOLD top-ups (refundable), and an active hold of 50 GOLD of hers (a week long). */
+  readonly topupId: string;
+  readonly holdId: string;
 }
 
 interface Row {
@@ -277,6 +280,7 @@ const readRows: Row[] = [
   bad('history assetCode=gold', 'assetCode', (c) => api().get(historyPath(c.alice)).query({ assetCode: 'gold' })),
   notFound('history assetCode=SILVER', 'ASSET_NOT_FOUND', (c) => api().get(historyPath(c.alice)).query({ assetCode: 'SILVER' })),
   bad('history type=CHARGEBACK', 'type', (c) => api().get(historyPath(c.alice)).query({ type: 'CHARGEBACK' })),
+  bad('history type=refund (lower case)', 'type', (c) => api().get(historyPath(c.alice)).query({ type: 'refund' })),
   bad('history forged cursor (random base64)', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: randomBytes(24).toString('base64url') })),
   bad('history forged cursor (random base64 with padding)', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: randomBytes(20).toString('base64') })),
   bad('history cursor with its entry id edited', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: editedCursor(c.aliceCursor) })),
@@ -355,7 +359,121 @@ const targetRows: Row[] = [
   bad('verify with an unknown query parameter', 'since', () => getRaw('/v1/ledger/verify?since=0')),
 ];
 
-const ROWS: Row[] = [...amountRows, ...shapeRows, ...assetRows, ...userIdRows, ...keyRows, ...bodyRows, ...hostileRows, ...textRows, ...userRows, ...readRows, ...routeRows, ...targetRows];
+const refundPath = (c: Ctx, id = c.topupId) => `/v1/transactions/${id}/refunds`;
+const refund = (c: Ctx, body: unknown, idempotencyKey: string | null = key(), id = c.topupId) => post(refundPath(c, id), body, idempotencyKey);
+
+// POST /v1/transactions/{transactionId}/refunds: every field is optional, so a row is a bad value,
+// an unknown field, a missing key or an original that does not exist.
+const refundRows: Row[] = [
+  ...([0, -5, 1.5, '0', '-5', '1.5', 'abc', '', true, [10], {}, '1000000000000001', THIRTY_DIGITS, '1e3', ' 10'] as unknown[]).map((amount) =>
+    bad(`refund amount ${JSON.stringify(amount)}`, 'amount', (c) => refund(c, { amount }))),
+  bad('refund amount lexeme 1e3', 'amount', (c) => postRaw(refundPath(c), '{"amount":1e3}')),
+  bad('refund amount lexeme 10.0', 'amount', (c) => postRaw(refundPath(c), '{"amount":10.0}')),
+  bad('refund reason 42', 'reason', (c) => refund(c, { amount: 1, reason: 42 })),
+  bad('refund reason of 501 characters', 'reason', (c) => refund(c, { reason: 'r'.repeat(501) })),
+  bad('refund reason with a NUL character', 'reason', (c) => refund(c, { reason: 'a\u0000b' })),
+  bad('refund metadata nested', 'metadata', (c) => refund(c, { metadata: { a: { b: 'c' } } })),
+  bad('refund metadata with 21 keys', 'metadata', (c) => refund(c, { metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) })),
+  bad('refund metadata a string', 'metadata', (c) => refund(c, { metadata: 'k=v' })),
+  bad('refund metadata with a number value', 'metadata', (c) => refund(c, { metadata: { n: 1 } })),
+  bad('refund with the unknown field userId', 'userId', (c) => refund(c, { amount: 1, userId: c.alice })),
+  bad('refund with the unknown field description', 'description', (c) => refund(c, { description: 'use reason' })),
+  bad('refund with the unknown field constructor', undefined, (c) => postRaw(refundPath(c), '{"amount":1,"constructor":{"x":"1"}}')),
+  bad('refund without any key', 'Idempotency-Key', (c) => refund(c, { amount: 1 }, null)),
+  bad('refund idempotencyKey 123 in the body', 'idempotencyKey', (c) => refund(c, { amount: 1, idempotencyKey: 123 }, null)),
+  bad('refund header and body keys differ', 'idempotencyKey', (c) => refund(c, { amount: 1, idempotencyKey: 'k-a' }, 'k-b')),
+  bad('refund body an array', 'body', (c) => refund(c, [{ amount: 1 }])),
+  bad('refund malformed JSON', 'body', (c) => postRaw(refundPath(c), '{"amount": ')),
+  { name: 'refund text/plain body', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', send: (c) => postRaw(refundPath(c), '{"amount":1}', 'text/plain') },
+  ...['999999999999', '0', '-1', 'abc', UNKNOWN_USER, SQL_INJECTION, '99999999999999999999'].map((id) =>
+    notFound(`refund of the transaction ${JSON.stringify(id)}`, 'NOT_FOUND', (c) => refund(c, { amount: 1 }, key(), encodeURIComponent(id)))),
+  bad('refund of the transaction 1%00', 'path', () => api().post('/v1/transactions/1%00/refunds').set('Idempotency-Key', key()).send({})),
+];
+
+const hold = (c: Ctx, patch: Body = {}): Body => ({ userId: c.alice, assetCode: 'GOLD', amount: 10, ...patch });
+const capturePath = (c: Ctx, id = c.holdId) => `/v1/holds/${id}/capture`;
+const voidPath = (c: Ctx, id = c.holdId) => `/v1/holds/${id}/void`;
+const UNKNOWN_HOLD = '00000000-0000-4000-8000-00000000beef';
+
+// POST /v1/holds, /capture and /void. alice's hold of 50 stays HELD through all of them.
+const holdRows: Row[] = [
+  ...([0, -1, 604801, 1.5, '60', '', true, 10 ** 12, [60], {}] as unknown[]).map((expiresInSeconds) =>
+    bad(`hold expiresInSeconds ${JSON.stringify(expiresInSeconds)}`, 'expiresInSeconds', (c) => post('/v1/holds', hold(c, { expiresInSeconds })))),
+  bad('hold expiresInSeconds lexeme 60.0', 'expiresInSeconds', (c) =>
+    postRaw('/v1/holds', `{"userId":"${c.alice}","assetCode":"GOLD","amount":10,"expiresInSeconds":60.0}`)),
+  ...([0, -1, '1.5', '1000000000000001', null, true] as unknown[]).map((amount) =>
+    bad(`hold amount ${JSON.stringify(amount)}`, 'amount', (c) => post('/v1/holds', hold(c, { amount })))),
+  bad('hold without amount', 'amount', (c) => post('/v1/holds', without(hold(c), 'amount'))),
+  bad('hold without userId', 'userId', (c) => post('/v1/holds', without(hold(c), 'userId'))),
+  bad('hold userId 123', 'userId', (c) => post('/v1/holds', hold(c, { userId: 123 }))),
+  bad('hold without assetCode', 'assetCode', (c) => post('/v1/holds', without(hold(c), 'assetCode'))),
+  bad('hold lowercase asset gold', 'assetCode', (c) => post('/v1/holds', hold(c, { assetCode: 'gold' }))),
+  notFound('hold unknown asset SILVER', 'ASSET_NOT_FOUND', (c) => post('/v1/holds', hold(c, { assetCode: 'SILVER' }))),
+  notFound('hold for an unknown user', 'USER_NOT_FOUND', (c) => post('/v1/holds', hold(c, { userId: UNKNOWN_USER }))),
+  notFound('hold for a malformed user id', 'USER_NOT_FOUND', (c) => post('/v1/holds', hold(c, { userId: 'nope' }))),
+  bad('hold with the unknown field toUserId', 'toUserId', (c) => post('/v1/holds', hold(c, { toUserId: c.bob }))),
+  bad('hold with the unknown field status', 'status', (c) => post('/v1/holds', hold(c, { status: 'CAPTURED' }))),
+  bad('hold with the unknown field expiresAt', 'expiresAt', (c) => post('/v1/holds', hold(c, { expiresAt: '2030-01-01T00:00:00.000Z' }))),
+  bad('hold description of 501 characters', 'description', (c) => post('/v1/holds', hold(c, { description: 'd'.repeat(501) }))),
+  bad('hold metadata nested', 'metadata', (c) => post('/v1/holds', hold(c, { metadata: { a: { b: 'c' } } }))),
+  bad('hold without any key', 'Idempotency-Key', (c) => post('/v1/holds', hold(c), null)),
+  ...([0, -1, '1.5', 'abc', '1000000000000001', true, 51] as unknown[]).map((amount) =>
+    bad(`capture amount ${JSON.stringify(amount)}${amount === 51 ? ' (more than the hold)' : ''}`, 'amount', (c) => post(capturePath(c), { amount }))),
+  bad('capture toUserId 123', 'toUserId', (c) => post(capturePath(c), { toUserId: 123 })),
+  bad('capture toUserId ["x"]', 'toUserId', (c) => post(capturePath(c), { toUserId: [c.bob] })),
+  notFound('capture to an unknown user', 'USER_NOT_FOUND', (c) => post(capturePath(c), { toUserId: UNKNOWN_USER })),
+  notFound('capture to a malformed user id', 'USER_NOT_FOUND', (c) => post(capturePath(c), { amount: 1, toUserId: SQL_INJECTION })),
+  bad('capture with the unknown field userId', 'userId', (c) => post(capturePath(c), { userId: c.bob })),
+  bad('capture with the unknown field status', 'status', (c) => post(capturePath(c), { status: 'VOIDED' })),
+  bad('capture body an array', 'body', (c) => post(capturePath(c), [{}])),
+  bad('capture without any key', 'Idempotency-Key', (c) => post(capturePath(c), {}, null)),
+  bad('capture header and body keys differ', 'idempotencyKey', (c) => post(capturePath(c), { idempotencyKey: 'k-a' }, 'k-b')),
+  bad('void with an amount', 'amount', (c) => post(voidPath(c), { amount: 10 })),
+  bad('void with a toUserId', 'toUserId', (c) => post(voidPath(c), { toUserId: c.bob })),
+  bad('void idempotencyKey 123 in the body', 'idempotencyKey', (c) => post(voidPath(c), { idempotencyKey: 123 }, null)),
+  bad('void without any key', 'Idempotency-Key', (c) => post(voidPath(c), {}, null)),
+  { name: 'void text/plain body', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', send: (c) => postRaw(voidPath(c), '{}', 'text/plain') },
+  ...[UNKNOWN_HOLD, 'abc', '0', SQL_INJECTION].map((id) =>
+    notFound(`capture of the hold ${JSON.stringify(id)}`, 'NOT_FOUND', (c) => post(capturePath(c, encodeURIComponent(id)), {}))),
+  notFound('capture of an unknown hold, more than any hold', 'NOT_FOUND', (c) => post(capturePath(c, UNKNOWN_HOLD), { amount: 1000 })),
+  ...[UNKNOWN_HOLD, 'abc', SQL_INJECTION].map((id) =>
+    notFound(`void of the hold ${JSON.stringify(id)}`, 'NOT_FOUND', (c) => post(voidPath(c, encodeURIComponent(id)), {}))),
+  bad('void of the hold %00', 'path', () => api().post('/v1/holds/%00/void').set('Idempotency-Key', key()).send({})),
+];
+
+const holdsPath = (userId: string) => `/v1/users/${userId}/holds`;
+
+const holdReadRows: Row[] = [
+  ...[UNKNOWN_HOLD, 'abc', '0', SQL_INJECTION].map((id) => notFound(`get the hold ${JSON.stringify(id)}`, 'NOT_FOUND', () => api().get(`/v1/holds/${encodeURIComponent(id)}`))),
+  bad('get the hold %00', 'path', () => getRaw('/v1/holds/%00')),
+  bad('get the hold %FF', 'path', () => getRaw('/v1/holds/%FF')),
+  ...['held', 'NOPE', '', 'HELD ', 'ACTIVE'].map((status) =>
+    bad(`holds status=${JSON.stringify(status)}`, 'status', (c) => api().get(holdsPath(c.alice)).query({ status }))),
+  bad('holds status given twice', 'status', (c) => getRaw(`${holdsPath(c.alice)}?status=HELD&status=VOIDED`)),
+  bad('holds status=%00HELD', 'status', (c) => getRaw(`${holdsPath(c.alice)}?status=%00HELD`)),
+  ...['0', '201', 'abc', '-1', '1.5'].map((limit) => bad(`holds limit=${limit}`, 'limit', (c) => api().get(holdsPath(c.alice)).query({ limit }))),
+  bad('holds with the unknown query parameter userId', 'userId', (c) => api().get(holdsPath(c.alice)).query({ userId: c.bob })),
+  notFound('holds of an unknown user', 'USER_NOT_FOUND', () => api().get(holdsPath(UNKNOWN_USER))),
+  notFound('holds of a malformed user id', 'USER_NOT_FOUND', () => api().get(holdsPath('not-a-user'))),
+];
+
+const ROWS: Row[] = [
+  ...amountRows,
+  ...shapeRows,
+  ...assetRows,
+  ...userIdRows,
+  ...keyRows,
+  ...bodyRows,
+  ...hostileRows,
+  ...textRows,
+  ...userRows,
+  ...readRows,
+  ...routeRows,
+  ...targetRows,
+  ...refundRows,
+  ...holdRows,
+  ...holdReadRows,
+];
 
 describe('Bad input', () => {
   let c: Ctx;
@@ -364,9 +482,14 @@ describe('Bad input', () => {
     t = await startTestApp();
     const find = async (username: string) => (await api().get('/v1/users').query({ username }).expect(200)).body.data[0].id as string;
     const [alice, bob] = [await find('alice'), await find('bob')];
+    const topups: string[] = [];
     for (const [user, asset] of [[alice, 'GOLD'], [alice, 'GOLD'], [alice, 'DIAMOND'], [bob, 'GOLD'], [bob, 'GOLD']]) {
-      expect((await t.client.topup(user, 500, { assetCode: asset })).status).toBe(201);
+      const res = await t.client.topup(user, 500, { assetCode: asset });
+      expect(res.status).toBe(201);
+      topups.push(res.body.id as string);
     }
+    const held = await t.client.createHold(alice, 50, { expiresInSeconds: 604800 });
+    expect(held.status).toBe(201);
     const cursor = async (userId: string, query: Record<string, string | number>) => {
       const res = await t.client.history(userId, { limit: 1, ...query });
       expect({ status: res.status, nextCursor: res.body.nextCursor }).toEqual({ status: 200, nextCursor: expect.any(String) });
@@ -378,6 +501,8 @@ describe('Bad input', () => {
       aliceCursor: await cursor(alice, {}),
       aliceGoldCursor: await cursor(alice, { assetCode: 'GOLD' }),
       bobCursor: await cursor(bob, {}),
+      topupId: topups[0],
+      holdId: held.body.id as string,
     };
   });
   afterAll(() => t.close());
@@ -405,6 +530,38 @@ describe('Bad input', () => {
       expect(await ledgerViolations(t.db)).toEqual([]);
       const verified = await t.client.verify();
       expect(verified.ok).toBe(true);
+      // The refund rows refunded nothing, the capture and void rows left the hold as it was.
+      expect((await t.client.transaction(c.topupId)).body).toMatchObject({ refundedAmount: '0', refunds: [] });
+      expect((await t.client.getHold(c.holdId)).body).toMatchObject({ status: 'HELD', amount: '50', capturedAmount: '0' });
+      expect(await t.client.wallet(c.alice)).toEqual({ balance: 950n, held: 50n });
+    });
+  });
+
+  // API.md: "an absent optional field is the same as null". A refund's or a capture's `amount: null`
+  // was a 500, a capture's `toUserId: null` a 404 USER_NOT_FOUND.
+  describe('null in an optional field of a refund or a capture', () => {
+    it('refunds all that is left for amount: null, and replays it for the absent amount', async () => {
+      const user = await t.client.givenUserWithBalance(100n);
+      const spend = await t.client.spend(user, 60);
+      const k = key();
+      const res = await t.client.refund(spend.body.id as string, { key: k, body: { amount: null, reason: null, metadata: null } });
+      expect({ status: res.status, amount: res.body.amount }).toEqual({ status: 201, amount: '60' });
+      const again = await t.client.refund(spend.body.id as string, { key: k });
+      expect({ status: again.status, replayed: again.headers['idempotent-replayed'], text: again.text }).toEqual({ status: 201, replayed: 'true', text: res.text });
+      expect(await t.client.balance(user)).toBe(100n);
+    });
+
+    it('captures all of the hold to the treasury for amount: null and toUserId: null', async () => {
+      const user = await t.client.givenUserWithBalance(100n);
+      const created = await t.client.createHold(user, 40, { body: { userId: user, assetCode: 'GOLD', amount: 40, expiresInSeconds: null } });
+      expect(created.status).toBe(201);
+      const k = key();
+      const res = await t.client.captureHold(created.body.id as string, { key: k, body: { amount: null, toUserId: null } });
+      expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: expect.objectContaining({ status: 'CAPTURED', capturedAmount: '40' }) });
+      expect(res.body.capturedToUserId).toBeUndefined();
+      const again = await t.client.captureHold(created.body.id as string, { key: k });
+      expect({ status: again.status, replayed: again.headers['idempotent-replayed'], text: again.text }).toEqual({ status: 200, replayed: 'true', text: res.text });
+      expect(await t.client.wallet(user)).toEqual({ balance: 60n, held: 0n });
     });
   });
 

@@ -1,9 +1,13 @@
 import fc from 'fast-check';
 import { authedRequest } from '../support/auth';
 import type { TestDatabase } from '../support/test-database';
-import { describeRequest, findSerialOrder, mismatch } from './wallet-answers';
+import { describeRequest, findSerialOrder, journalMismatch, mismatch, parse } from './wallet-answers';
 import { Baseline, databaseMismatches, Encoding, sendWrite } from './wallet-driver';
-import { Asset, ASSETS, WalletModel, WriteKind, WriteRequest } from './wallet-model';
+import { Asset, ASSETS, HoldRequest, HoldStatus, MoveRequest, WalletModel, WriteRequest } from './wallet-model';
+import { canRun, changed, HoldSpec, MoveSpec, OpSpec, RetryVariant, showSpec, toRequest, userAt, vary } from './wallet-specs';
+
+export { MAX_AMOUNT, RETRY_VARIANTS } from './wallet-specs';
+export type { MoveSpec as WriteSpec } from './wallet-specs';
 
 /** The model side of a run: the wallet model and the writes sent so far (retries pick from them). */
 export interface RunState {
@@ -26,22 +30,6 @@ export type Command = fc.AsyncCommand<RunState, RealSystem>;
 export const tally = new Map<string, number>();
 const count = (what: string, n = 1) => tally.set(what, (tally.get(what) ?? 0) + n);
 
-/** A write as generated: users are picked by index among the run's users when it runs. */
-export interface WriteSpec {
-  readonly kind: WriteKind;
-  readonly from: number;
-  readonly to: number;
-  readonly asset: Asset;
-  readonly amount: bigint;
-  readonly description: string | null;
-  readonly metadata: Record<string, string>;
-  readonly enc: Encoding;
-}
-
-export const MAX_AMOUNT = 10n ** 15n;
-export const RETRY_VARIANTS = ['same', 'same', 'same', 'amount', 'endpoint', 'description', 'metadata', 'other-user'] as const;
-export type RetryVariant = (typeof RETRY_VARIANTS)[number];
-
 /** After every command: the service's database agrees with the model and the ledger is sound. */
 async function expectConsistent(m: RunState, r: RealSystem, after: string): Promise<void> {
   const problems = await databaseMismatches(r.db, m.wallet, r.baseline);
@@ -49,15 +37,11 @@ async function expectConsistent(m: RunState, r: RealSystem, after: string): Prom
 }
 
 function user(m: RunState, index: number): string {
-  return m.wallet.users[index % m.wallet.users.length];
+  return userAt(m.wallet, index);
 }
 
-function toRequest(m: RunState, s: WriteSpec): WriteRequest {
-  const key = `${m.run}-k${m.nextId++}`;
-  const base = { assetCode: s.asset, amount: s.amount, key, description: s.description, metadata: s.metadata };
-  return s.kind === 'TRANSFER'
-    ? { ...base, kind: s.kind, userId: user(m, s.from), toUserId: user(m, s.to) }
-    : { ...base, kind: s.kind, userId: user(m, s.from) };
+function request(m: RunState, spec: OpSpec): WriteRequest | undefined {
+  return toRequest(m.wallet, spec, `${m.run}-k${m.nextId++}`);
 }
 
 async function executeWrite(m: RunState, r: RealSystem, req: WriteRequest, enc: Encoding): Promise<void> {
@@ -67,15 +51,8 @@ async function executeWrite(m: RunState, r: RealSystem, req: WriteRequest, enc: 
   if (why) throw new Error(`${describeRequest(req)}: ${why}`);
   m.wallet.commit(req, expected, answer);
   m.sent.push(req);
-  count(`write ${expected.outcome}`);
+  count(`${req.kind.toLowerCase()} ${expected.outcome === 'HOLD' ? expected.hold.status : expected.outcome}`);
   await expectConsistent(m, r, describeRequest(req));
-}
-
-function showSpec(s: WriteSpec): string {
-  const users = s.kind === 'TRANSFER' ? `u${s.from}→u${s.to}` : `u${s.from}`;
-  const enc = `${s.enc.amountAsString ? 'str' : 'num'}/${s.enc.keyCarrier}${s.enc.explicitDefaults ? '/defaults' : ''}`;
-  const extras = `${s.description === null ? '' : ` desc=${JSON.stringify(s.description)}`}${Object.keys(s.metadata).length ? ` meta=${JSON.stringify(s.metadata)}` : ''}`;
-  return `${s.kind.toLowerCase()}(${users}, ${s.asset}, ${s.amount}, ${enc}${extras})`;
 }
 
 export class CreateUser implements Command {
@@ -98,22 +75,23 @@ export class CreateUser implements Command {
   toString = () => (this.taken ? 'createUser(taken)' : 'createUser()');
 }
 
+/** Any write: a move, a refund, a hold, a capture or a void (one that names nothing yet does not run). */
 export class Write implements Command {
-  constructor(private readonly spec: WriteSpec) {}
-  check = () => true;
-  run = (m: RunState, r: RealSystem) => executeWrite(m, r, toRequest(m, this.spec), this.spec.enc);
+  constructor(private readonly spec: OpSpec) {}
+  check = (m: Readonly<RunState>) => canRun(m.wallet, this.spec);
+  run = (m: RunState, r: RealSystem) => executeWrite(m, r, request(m, this.spec) as WriteRequest, this.spec.enc);
   toString = () => showSpec(this.spec);
 }
 
 /** A write naming a user that does not exist: 404, stored nowhere, so its key stays free. */
 export class UnknownUserWrite implements Command {
   constructor(
-    private readonly spec: WriteSpec,
+    private readonly spec: MoveSpec | HoldSpec,
     private readonly unknownId: string,
   ) {}
   check = () => true;
   async run(m: RunState, r: RealSystem): Promise<void> {
-    const req = toRequest(m, this.spec);
+    const req = request(m, this.spec) as MoveRequest | HoldRequest;
     const named = req.kind === 'TRANSFER' ? { ...req, toUserId: this.unknownId } : { ...req, userId: this.unknownId };
     await executeWrite(m, r, named, this.spec.enc);
   }
@@ -128,29 +106,8 @@ export class Retry implements Command {
     private readonly enc: Encoding,
   ) {}
   check = (m: Readonly<RunState>) => m.sent.length > 0;
-  run = (m: RunState, r: RealSystem) => executeWrite(m, r, vary(m, m.sent[this.pick % m.sent.length], this.variant), this.enc);
+  run = (m: RunState, r: RealSystem) => executeWrite(m, r, vary(m.wallet, m.sent[this.pick % m.sent.length], this.variant), this.enc);
   toString = () => `retry(#${this.pick}, ${this.variant}, ${this.enc.amountAsString ? 'str' : 'num'}/${this.enc.keyCarrier})`;
-}
-
-function vary(m: RunState, req: WriteRequest, variant: RetryVariant): WriteRequest {
-  switch (variant) {
-    case 'same':
-      return req;
-    case 'amount':
-      return { ...req, amount: req.amount < MAX_AMOUNT ? req.amount + 1n : req.amount - 1n };
-    case 'endpoint': {
-      const { toUserId: _dropped, ...rest } = req;
-      return { ...rest, kind: req.kind === 'TOPUP' ? 'BONUS' : req.kind === 'BONUS' ? 'TOPUP' : req.kind === 'SPEND' ? 'TOPUP' : 'SPEND' };
-    }
-    case 'description':
-      return { ...req, description: `${req.description ?? ''}!` };
-    case 'metadata':
-      return { ...req, metadata: { ...req.metadata, retry: 'yes' } };
-    case 'other-user': {
-      const i = m.wallet.users.indexOf(req.userId);
-      return { ...req, userId: user(m, i < 0 ? 0 : i + 1) };
-    }
-  }
 }
 
 /**
@@ -159,16 +116,18 @@ function vary(m: RunState, req: WriteRequest, variant: RetryVariant): WriteReque
  */
 export class Concurrent implements Command {
   constructor(
-    private readonly specs: readonly WriteSpec[],
+    private readonly specs: readonly OpSpec[],
     private readonly duplicate: 'none' | 'same' | 'changed',
+    private readonly label = 'concurrently',
   ) {}
-  check = () => true;
+  check = (m: Readonly<RunState>) => this.specs.some((s) => canRun(m.wallet, s));
   async run(m: RunState, r: RealSystem): Promise<void> {
-    const requests = this.specs.map((s) => toRequest(m, s));
-    const encodings = this.specs.map((s) => s.enc);
+    const runnable = this.specs.filter((s) => canRun(m.wallet, s));
+    const requests = runnable.map((s) => request(m, s) as WriteRequest);
+    const encodings = runnable.map((s) => s.enc);
     if (this.duplicate !== 'none') {
       const first = requests[0];
-      requests.push(this.duplicate === 'same' ? first : { ...first, amount: first.amount < MAX_AMOUNT ? first.amount + 1n : 1n });
+      requests.push(this.duplicate === 'same' ? first : changed(first));
       encodings.push({ ...encodings[0], amountAsString: !encodings[0].amountAsString });
     }
     const answers = await Promise.all(requests.map((req, i) => sendWrite(r.url, req, encodings[i])));
@@ -176,12 +135,12 @@ export class Concurrent implements Command {
     if ('error' in found) throw new Error(`${this.toString()}: ${found.error}`);
     m.wallet = found.model;
     m.sent.push(...requests);
-    count('concurrent batch');
-    count('concurrent write', requests.length);
+    count(`${this.label} batch`);
+    count(`${this.label} write`, requests.length);
     for (const a of answers) count(`concurrent answer ${a.status}${a.replayed ? ' replayed' : ''}`);
     await expectConsistent(m, r, this.toString());
   }
-  toString = () => `concurrently[${this.specs.map(showSpec).join(', ')}${this.duplicate === 'none' ? '' : ` + first again (${this.duplicate})`}]`;
+  toString = () => `${this.label}[${this.specs.map(showSpec).join(', ')}${this.duplicate === 'none' ? '' : ` + first again (${this.duplicate})`}]`;
 }
 
 export class ReadBalances implements Command {
@@ -190,7 +149,14 @@ export class ReadBalances implements Command {
   async run(m: RunState, r: RealSystem): Promise<void> {
     const userId = user(m, this.who);
     const res = await authedRequest(r.url).get(`/v1/users/${userId}/balances`);
-    const want = { userId, balances: ASSETS.map((a) => ({ assetCode: a, balance: m.wallet.balance({ kind: 'USER', userId }, a).toString() })) };
+    const want = {
+      userId,
+      balances: ASSETS.map((a) => ({
+        assetCode: a,
+        balance: m.wallet.balance({ kind: 'USER', userId }, a).toString(),
+        held: m.wallet.balance({ kind: 'HELD', userId }, a).toString(),
+      })),
+    };
     const got = { ...res.body, balances: [...(res.body.balances ?? [])].sort((a: { assetCode: string }, b: { assetCode: string }) => ASSETS.indexOf(a.assetCode as Asset) - ASSETS.indexOf(b.assetCode as Asset)) };
     count('read balances');
     if (res.status !== 200 || JSON.stringify(got) !== JSON.stringify(want)) {
@@ -236,7 +202,10 @@ export class ReadHistory implements Command {
   toString = () => `readHistory(u${this.who}, ${this.asset ?? 'all'}, limit ${this.limit})`;
 }
 
-/** GET /v1/transactions/{id} returns the transaction exactly as the write returned it. */
+/**
+ * GET /v1/transactions/{id}: a write's own transaction exactly as the write returned it, with what
+ * was refunded of it since (`refundedAmount`, `refunds`); a hold's movements as the model posted them.
+ */
 export class ReadTransaction implements Command {
   constructor(private readonly pick: number) {}
   check = (m: Readonly<RunState>) => m.wallet.transactions.size > 0;
@@ -245,9 +214,48 @@ export class ReadTransaction implements Command {
     const id = ids[this.pick % ids.length];
     const res = await authedRequest(r.url).get(`/v1/transactions/${id}`);
     count('read transaction');
-    if (res.status !== 200 || res.text !== m.wallet.transactions.get(id)) {
-      throw new Error(`transaction ${id}: got ${res.status} ${res.text}, the write returned ${m.wallet.transactions.get(id)}`);
-    }
+    const tx = m.wallet.transaction(id);
+    const want = m.wallet.transactionBody(id);
+    if (res.status !== 200) throw new Error(`transaction ${id}: got ${res.status} ${res.text}`);
+    if (want !== null && res.text !== want) throw new Error(`transaction ${id}: got ${res.text}, the model says ${want}`);
+    const why = want === null ? journalMismatch(tx, parse(res.text), tx.refunded, tx.refunds) : undefined;
+    if (why !== undefined || parse(res.text).id !== id) throw new Error(`transaction ${id}: ${why ?? 'another id'}: ${res.text}`);
   }
   toString = () => `readTransaction(#${this.pick})`;
+}
+
+/** GET /v1/holds/{id} answers exactly what the hold's last write answered. */
+export class ReadHold implements Command {
+  constructor(private readonly pick: number) {}
+  check = (m: Readonly<RunState>) => m.wallet.holds.size > 0;
+  async run(m: RunState, r: RealSystem): Promise<void> {
+    const holds = [...m.wallet.holds.values()];
+    const hold = holds[this.pick % holds.length];
+    // Any spelling of the id names the hold.
+    const res = await authedRequest(r.url).get(`/v1/holds/${this.pick % 2 ? hold.id.toUpperCase() : hold.id}`);
+    count('read hold');
+    if (res.status !== 200 || res.text !== hold.text) throw new Error(`hold ${hold.id}: got ${res.status} ${res.text}, the model says ${hold.text}`);
+  }
+  toString = () => `readHold(#${this.pick})`;
+}
+
+/** GET /v1/users/{id}/holds[?status=]: the user's holds (of that status), newest first, each as GET /v1/holds/{id} shows it. */
+export class ListHolds implements Command {
+  constructor(
+    private readonly who: number,
+    private readonly status: HoldStatus | null,
+  ) {}
+  check = () => true;
+  async run(m: RunState, r: RealSystem): Promise<void> {
+    const userId = user(m, this.who);
+    const res = await authedRequest(r.url).get(`/v1/users/${userId}/holds`).query(this.status ? { status: this.status } : {});
+    count('list holds');
+    if (res.status !== 200) throw new Error(`holds of ${userId}: ${res.status} ${res.text}`);
+    const items = res.body.data as Array<{ id: string; createdAt: string }>;
+    const got = items.map((h) => JSON.stringify(h)).sort();
+    const want = [...m.wallet.holds.values()].filter((h) => h.userId === userId && (this.status === null || h.status === this.status)).map((h) => h.text).sort();
+    if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`holds of ${userId} (${this.status ?? 'all'}):\n  got   ${got.join('\n        ')}\n  model ${want.join('\n        ')}`);
+    if (items.some((h, i) => i > 0 && h.createdAt > items[i - 1].createdAt)) throw new Error(`holds of ${userId} are not newest first: ${res.text}`);
+  }
+  toString = () => `listHolds(u${this.who}, ${this.status ?? 'all'})`;
 }

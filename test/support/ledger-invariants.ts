@@ -42,10 +42,13 @@ export async function ledgerSnapshot(db: TestDatabase): Promise<LedgerSnapshot> 
  *    running sum of its account's entries;
  *  - every journal has exactly two entries that sum to zero;
  *  - no user balance (nor a user's held funds) is below zero;
- *  - at most one journal per (acting user, idempotency key) — a hold's capture writes two, its
- *    HOLD_RELEASE and its HOLD_CAPTURE — and each journal's idempotency record points to a journal
- *    of that key (a hold's expiry, posted by the service itself, has no record); every record is
- *    completed, a 200/201 with a journal and any other status without one.
+ *  - at most one journal per (acting user, idempotency key) — a capture's two (its HOLD_RELEASE,
+ *    then its HOLD_CAPTURE) excepted — and the record of the key points to the first; a journal the
+ *    service posted itself (a hold's expiry: `created_by` system) has no record; every record is
+ *    completed, a 201 or 200 with a journal and any other status without one;
+ *  - every user's held funds equal the sum of the user's active (HELD) holds; a finished hold has
+ *    its release journal (of its whole amount) and a captured one its capture journal (of the
+ *    captured amount), an active one neither.
  */
 export async function ledgerViolations(db: { query(sql: string): Promise<object[]> }): Promise<string[]> {
   const checks: Array<[string, string]> = [
@@ -71,22 +74,51 @@ export async function ledgerViolations(db: { query(sql: string): Promise<object[
     ['negative user balance', `SELECT id::text AS account, balance::text AS balance FROM accounts WHERE kind <> 'SYSTEM' AND balance < 0`],
     [
       'more than one journal per key',
-      `SELECT user_id, idempotency_key, count(*)::int AS journals FROM journal_transactions GROUP BY 1, 2
-        HAVING count(*) > 1 AND NOT (count(*) = 2 AND count(DISTINCT type) = 2 AND bool_and(type IN ('HOLD_RELEASE', 'HOLD_CAPTURE')))`,
+      `SELECT user_id, idempotency_key, count(*)::int AS journals, array_agg(type ORDER BY id) AS types FROM journal_transactions
+        GROUP BY 1, 2 HAVING count(*) > 1 AND array_agg(type ORDER BY id) <> ARRAY['HOLD_RELEASE', 'HOLD_CAPTURE']::text[]`,
     ],
     [
       'journal without its idempotency record',
-      `SELECT j.id::text AS journal, k.journal_id::text AS record_journal
-         FROM journal_transactions j
+      `SELECT j.id::text AS journal, j.type, k.journal_id::text AS record_journal
+         FROM (SELECT id, type, user_id, idempotency_key, created_by, min(id) OVER (PARTITION BY user_id, idempotency_key) AS first
+                 FROM journal_transactions) j
          LEFT JOIN idempotency_keys k ON k.user_id = j.user_id AND k.key = j.idempotency_key
-         LEFT JOIN journal_transactions r ON r.id = k.journal_id
-        WHERE NOT (j.created_by = 'system' AND j.idempotency_key LIKE 'hold-expiry:%' AND k.key IS NULL)
-          AND (r.id IS NULL OR r.user_id <> j.user_id OR r.idempotency_key <> j.idempotency_key)`,
+        WHERE j.created_by <> 'system' AND k.journal_id IS DISTINCT FROM j.first`,
+    ],
+    [
+      'system journal that is not a hold expiry',
+      `SELECT j.id::text AS journal, j.type, j.idempotency_key FROM journal_transactions j
+         LEFT JOIN holds h ON j.idempotency_key = 'hold-expiry:' || h.id::text
+        WHERE j.created_by = 'system' AND (j.type <> 'HOLD_RELEASE' OR h.status IS DISTINCT FROM 'EXPIRED' OR h.release_journal_id <> j.id)`,
     ],
     [
       'idempotency record inconsistent',
       `SELECT user_id, key, status_code, journal_id::text AS journal FROM idempotency_keys
         WHERE status_code IS NULL OR response_body IS NULL OR (status_code IN (200, 201)) <> (journal_id IS NOT NULL)`,
+    ],
+    [
+      'held funds are not the active holds',
+      `SELECT a.user_id, a.asset_code, a.balance::text AS held, coalesce(h.total, 0)::text AS active
+         FROM accounts a LEFT JOIN (SELECT user_id, asset_code, sum(amount) AS total FROM holds WHERE status = 'HELD' GROUP BY 1, 2) h
+           ON h.user_id = a.user_id AND h.asset_code = a.asset_code
+        WHERE a.kind = 'HELD' AND a.balance <> coalesce(h.total, 0)
+       UNION ALL
+       SELECT h.user_id, h.asset_code, '0', sum(h.amount)::text FROM holds h
+        WHERE h.status = 'HELD' AND NOT EXISTS (SELECT 1 FROM accounts a WHERE a.kind = 'HELD' AND a.user_id = h.user_id AND a.asset_code = h.asset_code)
+        GROUP BY 1, 2`,
+    ],
+    [
+      "hold's journals do not match its status",
+      `SELECT h.id, h.status, h.amount::text AS amount, h.captured_amount::text AS captured, r.amount::text AS released, c.amount::text AS paid
+         FROM holds h
+         JOIN journal_transactions o ON o.id = h.hold_journal_id
+         LEFT JOIN journal_transactions r ON r.id = h.release_journal_id
+         LEFT JOIN journal_transactions c ON c.id = h.capture_journal_id
+        WHERE o.type <> 'HOLD' OR o.amount <> h.amount
+           OR (h.status = 'HELD') <> (r.id IS NULL)
+           OR (h.status = 'CAPTURED') <> (c.id IS NOT NULL)
+           OR (r.id IS NOT NULL AND (r.type <> 'HOLD_RELEASE' OR r.amount <> h.amount))
+           OR (c.id IS NOT NULL AND (c.type <> 'HOLD_CAPTURE' OR c.amount <> h.captured_amount))`,
     ],
   ];
   const violations: string[] = [];

@@ -64,12 +64,13 @@ export class HoldsService {
   async capture(holdId: string, request: CaptureHoldRequestDto, headerKey: Header, actor: string): Promise<WriteResult> {
     const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
     const hold = await this.requireHold(holdId);
-    const amount = request.amount === undefined ? null : toAmount(request.amount);
+    // An absent optional field is the same as null (API.md): all of the hold, to the treasury.
+    const amount = request.amount === undefined || request.amount === null ? null : toAmount(request.amount);
     if (amount !== null && amount > hold.amount) {
       throw new ValidationFailedException([{ field: 'amount', message: `must be at most the hold's amount (${hold.amount})` }]);
     }
     let toUserId: string | null = null;
-    if (request.toUserId !== undefined) {
+    if (request.toUserId !== undefined && request.toUserId !== null) {
       toUserId = normalizeUserId(request.toUserId);
       if (!isUserId(toUserId)) throw new UserNotFoundException(request.toUserId);
     }

@@ -22,7 +22,8 @@ export class RefundsService {
 
   async refund(transactionId: string, request: RefundRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
-    const amount = request.amount === undefined ? null : toAmount(request.amount);
+    // An absent optional field is the same as null (API.md): both refund all that is left.
+    const amount = request.amount === undefined || request.amount === null ? null : toAmount(request.amount);
     const original = isTransactionId(transactionId) ? await this.queries.findTransaction(transactionId) : undefined;
     if (!original) throw new ResourceNotFoundException('No transaction has this id.');
     const description = request.reason ?? null;
