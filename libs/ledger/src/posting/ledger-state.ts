@@ -90,6 +90,11 @@ export class LedgerState {
 
   /** A savepoint for one posting: undoes its changes when its rule rejects it halfway. */
   mark(): () => void {
+    // The common case (top-ups, spends, transfers without a daily limit) has no state at all: no
+    // copies per posting. Sound because a rule that starts from empty state changes it only after its
+    // last possible rejection (moves, refunds, holds); the one that can reject after a change (a
+    // capture, whose release may succeed and its payment not) always has its hold loaded.
+    if (this.refundedSums.size === 0 && this.holds.size === 0 && this.outflowDeltas.size === 0) return NOTHING_TO_UNDO;
     const refunded = new Map(this.refundedSums);
     const holds = new Map(this.holds);
     const newHolds = this.newHolds.length;
@@ -107,6 +112,8 @@ export class LedgerState {
     };
   }
 }
+
+const NOTHING_TO_UNDO = (): void => undefined;
 
 export function outflowKey(userId: string, assetCode: string): string {
   return `${userId}|${assetCode}`;
