@@ -70,7 +70,9 @@ module.exports = {
       displayName: 'deploy',
       testMatch: ['<rootDir>/test/deploy/**/*.spec.ts'],
       resolver: '<rootDir>/test/deploy/support/esm-condition-resolver.js',
-      transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|load-esm|uid|kubernetes-models|@kubernetes-models|is-cidr|cidr-regex)/)'],
+      transformIgnorePatterns: [
+        '/node_modules/(?!(@nestjs|file-type|load-esm|uid|kubernetes-models|@kubernetes-models|is-cidr|cidr-regex)/)',
+      ],
     },
   ],
 };

@@ -39,7 +39,17 @@ export const RUNTIME_TABLE_GRANTS: Readonly<Record<string, RuntimeTableGrant>> =
   },
   ledger_verify_checkpoints: {
     privileges: ['SELECT', 'INSERT'],
-    updateColumns: ['last_journal_id', 'last_entry_id', 'journals', 'entries', 'credits', 'debits', 'revision', 'verified_at', 'failed_at'],
+    updateColumns: [
+      'last_journal_id',
+      'last_entry_id',
+      'journals',
+      'entries',
+      'credits',
+      'debits',
+      'revision',
+      'verified_at',
+      'failed_at',
+    ],
     why: 'the verification reads its checkpoints, makes one per asset and moves or marks it; never deleted by the service',
   },
   holds: {
@@ -50,7 +60,7 @@ export const RUNTIME_TABLE_GRANTS: Readonly<Record<string, RuntimeTableGrant>> =
   transfer_daily_outflows: {
     privileges: ['SELECT', 'INSERT'],
     updateColumns: ['amount'],
-    why: 'transfers under TRANSFER_DAILY_LIMIT read and add to the sender\'s total of the day (upsert)',
+    why: "transfers under TRANSFER_DAILY_LIMIT read and add to the sender's total of the day (upsert)",
   },
   schema_migrations: { privileges: ['SELECT'], why: 'with DB_AUTO_SETUP=false the service checks that no migration is pending' },
 };

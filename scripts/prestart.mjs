@@ -38,6 +38,9 @@ if (/^\d+$/.test(rawPort) && Number(rawPort) >= 1 && Number(rawPort) <= 65535) {
 const first = !existsSync(join(ROOT, 'dist/apps/wallet-api/apps/wallet-api/src/main.js'));
 process.stderr.write(first ? 'Building the service (first build: about 30-40 s)…\n' : 'Building the service…\n');
 const started = Date.now();
-const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 process.stderr.write(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s; starting.\n`);

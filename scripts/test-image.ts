@@ -48,13 +48,27 @@ const RUN = [
   '--health-interval',
   'disable',
 ];
-const HARDENED = ['--read-only', '--tmpfs', '/tmp', '--user', '1000:1000', '--cap-drop', 'ALL', '--security-opt', 'no-new-privileges', '--network', 'host'];
+const HARDENED = [
+  '--read-only',
+  '--tmpfs',
+  '/tmp',
+  '--user',
+  '1000:1000',
+  '--cap-drop',
+  'ALL',
+  '--security-opt',
+  'no-new-privileges',
+  '--network',
+  'host',
+];
 
 const started = Date.now();
 
 /** `soft:soft` of one of this process's limits, at most `cap`. */
 function softLimit(name: string, cap: number): string {
-  const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith(name));
+  const line = readFileSync('/proc/self/limits', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(name));
   const soft = Number(line?.slice(name.length).trim().split(/\s+/)[0]);
   const value = Number.isFinite(soft) && soft > 0 ? Math.min(soft, cap) : cap;
   return `${value}:${value}`;
@@ -63,13 +77,16 @@ function softLimit(name: string, cap: number): string {
 function step(name: string): (detail?: string) => void {
   const t0 = Date.now();
   process.stdout.write(`… ${name}\n`);
-  return (detail = '') => process.stdout.write(`✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)${detail ? `: ${detail}` : ''}\n`);
+  return (detail = '') =>
+    process.stdout.write(`✓ ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)${detail ? `: ${detail}` : ''}\n`);
 }
 
 function sh(command: string, args: string[], options: { cwd?: string } = {}): string {
   const result = spawnSync(command, args, { cwd: options.cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited ${result.status ?? result.signal}:\n${(result.stdout ?? '').slice(-3000)}\n${(result.stderr ?? '').slice(-3000)}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status ?? result.signal}:\n${(result.stdout ?? '').slice(-3000)}\n${(result.stderr ?? '').slice(-3000)}`,
+    );
   }
   return result.stdout ?? '';
 }
@@ -114,7 +131,9 @@ async function buildBase(): Promise<void> {
     await symlink('../lib/node_modules/npm/bin/npm-cli.js', join(rootfs, 'usr/local/bin/npm'));
     await symlink('../lib/node_modules/npm/bin/npx-cli.js', join(rootfs, 'usr/local/bin/npx'));
     const nodeVersion = sh('chroot', [rootfs, '/usr/local/bin/node', '--version']).trim();
-    done(`${nodeVersion}, npm ${sh('chroot', [rootfs, '/usr/local/bin/node', '/usr/local/lib/node_modules/npm/bin/npm-cli.js', '--version']).trim()}`);
+    done(
+      `${nodeVersion}, npm ${sh('chroot', [rootfs, '/usr/local/bin/node', '/usr/local/lib/node_modules/npm/bin/npm-cli.js', '--version']).trim()}`,
+    );
 
     // This machine reaches the registry through a TLS-inspecting proxy: the build's `npm ci` needs
     // the host's CA bundle. It goes into this local base only, never into the project's Dockerfile.
@@ -132,7 +151,13 @@ async function buildBase(): Promise<void> {
     done = step(`podman import → ${BASE_IMAGE}`);
     const archive = join(work, 'rootfs.tar');
     sh('tar', ['-C', rootfs, '-cf', archive, '.']);
-    sh('podman', ['import', '--change', 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', archive, BASE_IMAGE]);
+    sh('podman', [
+      'import',
+      '--change',
+      'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+      archive,
+      BASE_IMAGE,
+    ]);
     done();
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -143,7 +168,23 @@ function buildImage(): void {
   const done = step('podman build --format docker -f docker/Dockerfile');
   sh(
     'podman',
-    ['build', '--pull=never', '--network', 'host', '--isolation', 'chroot', '--format', 'docker', '--build-arg', `NODE_IMAGE=${BASE_IMAGE}`, '-f', 'docker/Dockerfile', '-t', IMAGE, '.'],
+    [
+      'build',
+      '--pull=never',
+      '--network',
+      'host',
+      '--isolation',
+      'chroot',
+      '--format',
+      'docker',
+      '--build-arg',
+      `NODE_IMAGE=${BASE_IMAGE}`,
+      '-f',
+      'docker/Dockerfile',
+      '-t',
+      IMAGE,
+      '.',
+    ],
     { cwd: ROOT },
   );
   const healthcheck = podman('image', 'inspect', '--format', '{{json .Config.Healthcheck}}', IMAGE).trim();
@@ -188,7 +229,9 @@ async function smokeTest(): Promise<void> {
   done();
 
   done = step('read-only filesystem, uid 1000');
-  const probe = runOnce(['sh', '-c', 'id -u; if touch /app/probe 2>/dev/null; then echo writable; else echo read-only; fi']).trim().split('\n');
+  const probe = runOnce(['sh', '-c', 'id -u; if touch /app/probe 2>/dev/null; then echo writable; else echo read-only; fi'])
+    .trim()
+    .split('\n');
   if (probe.join(' ') !== '1000 read-only') throw new Error(`expected "1000 read-only", got ${probe.join(' ')}`);
   done();
 
@@ -198,7 +241,22 @@ async function smokeTest(): Promise<void> {
 
   done = step('container: serve (DB_AUTO_SETUP=false) until /health/ready is 200');
   spawnSync('podman', ['rm', '-f', CONTAINER]);
-  podman(...RUN, '-d', '--name', CONTAINER, ...HARDENED, '-e', `DATABASE_URL=${DATABASE_URL}`, '-e', `PORT=${PORT}`, '-e', 'DB_AUTO_SETUP=false', '-e', `API_MASTER_KEY=${MASTER_KEY}`, IMAGE);
+  podman(
+    ...RUN,
+    '-d',
+    '--name',
+    CONTAINER,
+    ...HARDENED,
+    '-e',
+    `DATABASE_URL=${DATABASE_URL}`,
+    '-e',
+    `PORT=${PORT}`,
+    '-e',
+    'DB_AUTO_SETUP=false',
+    '-e',
+    `API_MASTER_KEY=${MASTER_KEY}`,
+    IMAGE,
+  );
   try {
     const deadline = Date.now() + 60000;
     for (;;) {
@@ -211,10 +269,15 @@ async function smokeTest(): Promise<void> {
 
     done = step('a write and verify over HTTP');
     const alice = (await http('/v1/users?username=alice')).body.data as Array<{ id: string }>;
-    const topup = await http('/v1/topup', { method: 'POST', headers: { 'idempotency-key': `image-${Date.now()}` }, body: JSON.stringify({ userId: alice[0].id, assetCode: 'GOLD', amount: '42' }) });
+    const topup = await http('/v1/topup', {
+      method: 'POST',
+      headers: { 'idempotency-key': `image-${Date.now()}` },
+      body: JSON.stringify({ userId: alice[0].id, assetCode: 'GOLD', amount: '42' }),
+    });
     if (topup.status !== 201) throw new Error(`topup answered ${topup.status}: ${JSON.stringify(topup.body)}`);
     const verify = await http('/v1/ledger/verify');
-    if (verify.status !== 200 || verify.body.ok !== true) throw new Error(`verify: ${verify.status} ${JSON.stringify(verify.body)}`);
+    if (verify.status !== 200 || verify.body.ok !== true)
+      throw new Error(`verify: ${verify.status} ${JSON.stringify(verify.body)}`);
     done(`topup 201 (balanceAfter ${String(topup.body.balanceAfter)}), verify ok`);
 
     done = step('HEALTHCHECK (podman healthcheck run)');
@@ -248,6 +311,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`test:image: FAIL after ${((Date.now() - started) / 1000).toFixed(0)} s: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `test:image: FAIL after ${((Date.now() - started) / 1000).toFixed(0)} s: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -26,7 +26,9 @@ for (let i = 0; i < args.length; i++) {
   const name = FLAGS[/** @type {keyof typeof FLAGS} */ (flag)];
   const value = inline ?? args[++i];
   if (!name || value === undefined || value === '') {
-    console.error(`usage: npm run test:model -- [--runs N] [--commands N] [--seed S --path P [--replay-path R]] (got ${args.join(' ')})`);
+    console.error(
+      `usage: npm run test:model -- [--runs N] [--commands N] [--seed S --path P [--replay-path R]] (got ${args.join(' ')})`,
+    );
     process.exit(2);
   }
   env[name] = value;
@@ -41,5 +43,7 @@ const result = spawnSync(process.execPath, [jest, 'test/e2e/model-based.e2e-spec
 });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 const verdict = result.status === 0 ? 'passed' : 'FAILED';
-console.log(`model-based long run ${verdict}: ${env.MODEL_RUNS} runs of up to ${env.MODEL_MAX_COMMANDS ?? 'the default number of'} commands in ${seconds} s`);
+console.log(
+  `model-based long run ${verdict}: ${env.MODEL_RUNS} runs of up to ${env.MODEL_MAX_COMMANDS ?? 'the default number of'} commands in ${seconds} s`,
+);
 process.exit(result.status ?? 1);

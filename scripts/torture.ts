@@ -35,7 +35,13 @@ async function createHotUsers(url: string, count: number, tag: string): Promise<
   return users;
 }
 
-function verdict(options: TortureOptions, run: WorkloadResult, races: RaceSummary, violations: readonly string[], processes: number): string {
+function verdict(
+  options: TortureOptions,
+  run: WorkloadResult,
+  races: RaceSummary,
+  violations: readonly string[],
+  processes: number,
+): string {
   const { tally } = run;
   const other = [...tally.statuses].filter(([s]) => ![200, 201, 409, 422, 503].includes(s)).reduce((n, [, c]) => n + c, 0);
   const fields = [
@@ -92,9 +98,19 @@ async function main(): Promise<number> {
       ...run.tally.unexpected.map((u) => `unexpected answer: ${u}`),
       ...[...run.unsettled].map((k) => `never settled: ${k.replace('\u0000', ' ')}`),
       ...run.ledger.violations,
-      ...[...run.tally.fresh].filter(([, n]) => n > 1).map(([k, n]) => `${n} non-replayed answers for ${k.replace('\u0000', ' ')}`),
+      ...[...run.tally.fresh]
+        .filter(([, n]) => n > 1)
+        .map(([k, n]) => `${n} non-replayed answers for ${k.replace('\u0000', ' ')}`),
     ];
-    const audited = await audit(target.urls[0], users, run.ledger, run.unsettled, prefix, target.databaseUrl, target.expiryWithinMs);
+    const audited = await audit(
+      target.urls[0],
+      users,
+      run.ledger,
+      run.unsettled,
+      prefix,
+      target.databaseUrl,
+      target.expiryWithinMs,
+    );
     violations.push(...audited.violations);
     for (const v of violations.slice(0, 50)) say(`VIOLATION ${v}`);
     if (violations.length > 50) say(`… and ${violations.length - 50} more`);

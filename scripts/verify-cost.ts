@@ -22,13 +22,19 @@ const NEW_WRITES = 1000;
 const say = (message: string) => process.stdout.write(`verify-cost: ${message}\n`);
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   if (sizes.length === 0) sizes.push(100_000, 1_000_000);
   const admin = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `hardening_verify_cost_${randomBytes(4).toString('hex')}`;
   await withClient(admin, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = Object.assign(new URL(admin), { pathname: `/${name}` }).toString();
-  const service = await spawnService({ DATABASE_URL: url, DB_AUTO_SETUP: 'true', LEDGER_VERIFY_STATEMENT_TIMEOUT_MS: '600000' }, 60_000);
+  const service = await spawnService(
+    { DATABASE_URL: url, DB_AUTO_SETUP: 'true', LEDGER_VERIFY_STATEMENT_TIMEOUT_MS: '600000' },
+    60_000,
+  );
   const pool = new Pool({ connectionString: url, max: 2 });
   try {
     const users: string[] = [];
@@ -38,7 +44,8 @@ async function main(): Promise<void> {
       await postJson(service.url, '/v1/topup', { userId: created.body.id, assetCode: 'GOLD', amount: '1' }, { key: `seed-${i}` });
     }
     for (const size of sizes) {
-      const entries = async () => Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM journal_entries')).rows[0].n);
+      const entries = async () =>
+        Number((await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM journal_entries')).rows[0].n);
       const missing = Math.max(0, size - (await entries()));
       const started = Date.now();
       const perUser = Math.ceil(missing / 2 / USERS);
@@ -51,7 +58,12 @@ async function main(): Promise<void> {
       const routine: number[] = [];
       for (let round = 0; round < 5; round++) {
         for (let i = 0; i < NEW_WRITES; i++) {
-          const res = await postJson(service.url, '/v1/topup', { userId: users[i % USERS], assetCode: 'GOLD', amount: '1' }, { key: `new-${size}-${round}-${i}` });
+          const res = await postJson(
+            service.url,
+            '/v1/topup',
+            { userId: users[i % USERS], assetCode: 'GOLD', amount: '1' },
+            { key: `new-${size}-${round}-${i}` },
+          );
           if (res.status !== 201) throw new Error(`write: ${res.status} ${res.text}`);
         }
         routine.push(await verify(service.url, false));

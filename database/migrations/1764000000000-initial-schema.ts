@@ -55,9 +55,7 @@ export class InitialSchema1764000000000 implements MigrationInterface {
           OR (kind = 'SYSTEM' AND user_id IS NULL AND system_name IS NOT NULL)),
         CONSTRAINT accounts_user_balance_non_negative CHECK (kind = 'SYSTEM' OR balance >= 0)
       ) WITH (fillfactor = 70)`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX accounts_user_asset_key ON accounts (user_id, asset_code) WHERE kind = 'USER'`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX accounts_user_asset_key ON accounts (user_id, asset_code) WHERE kind = 'USER'`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX accounts_system_asset_key ON accounts (system_name, asset_code) WHERE kind = 'SYSTEM'`,
     );

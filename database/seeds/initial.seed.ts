@@ -21,10 +21,9 @@ export async function runInitialSeed(runner: QueryRunner): Promise<void> {
     `INSERT INTO assets (code, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (code) DO NOTHING`,
     [SEED_ASSETS.map((a) => a.code), SEED_ASSETS.map((a) => a.name)],
   );
-  await runner.query(
-    `INSERT INTO users (username) SELECT unnest($1::text[]) ON CONFLICT (username) DO NOTHING`,
-    [SEED_USERNAMES],
-  );
+  await runner.query(`INSERT INTO users (username) SELECT unnest($1::text[]) ON CONFLICT (username) DO NOTHING`, [
+    SEED_USERNAMES,
+  ]);
   await runner.query(
     `INSERT INTO accounts (asset_code, kind, system_name)
      SELECT a.code, 'SYSTEM', s.name FROM assets a CROSS JOIN unnest($1::text[]) AS s(name)

@@ -44,17 +44,25 @@ export async function audit(
 
   const verify = await getJson(url, '/v1/ledger/verify?full=true');
   const assets = (verify.body.assets ?? []) as Array<{ assetCode: string; sum: string; mismatches: unknown[] }>;
-  if (verify.status !== 200 || verify.body.ok !== true) violations.push(`ledger verify: ${verify.status} ${verify.text.slice(0, 500)}`);
+  if (verify.status !== 200 || verify.body.ok !== true)
+    violations.push(`ledger verify: ${verify.status} ${verify.text.slice(0, 500)}`);
   for (const a of assets) if (a.sum !== '0') violations.push(`asset ${a.assetCode} sums to ${a.sum}, not 0`);
 
-  violations.push(...ledger.checkJournals(await journalsFromHistories(url, users, prefix, violations), unsettled).map((v) => `history: ${v}`));
+  violations.push(
+    ...ledger.checkJournals(await journalsFromHistories(url, users, prefix, violations), unsettled).map((v) => `history: ${v}`),
+  );
 
   if (databaseUrl) violations.push(...(await auditWithSql(databaseUrl, ledger, unsettled, prefix)));
   return { violations, races: summarize(holds, refunds) };
 }
 
 /** Balances and held funds of the hot users against the accepted answers (holds as they ended). */
-async function balanceChecks(url: string, users: readonly string[], ledger: ClientLedger, holds: ReadonlyMap<string, FinalHold>): Promise<string[]> {
+async function balanceChecks(
+  url: string,
+  users: readonly string[],
+  ledger: ClientLedger,
+  holds: ReadonlyMap<string, FinalHold>,
+): Promise<string[]> {
   const violations: string[] = [];
   const expected = ledger.expectedBalances(holds);
   const held = new Map<string, bigint>();
@@ -68,10 +76,12 @@ async function balanceChecks(url: string, users: readonly string[], ledger: Clie
     const balances = (res.body.balances ?? []) as Array<{ assetCode: string; balance: string; held?: string }>;
     for (const { assetCode, balance, held: onHold } of balances) {
       const want = expected.get(user)?.get(assetCode) ?? 0n;
-      if (BigInt(balance) !== want) violations.push(`user ${user} holds ${balance} ${assetCode}; the accepted operations imply ${want}`);
+      if (BigInt(balance) !== want)
+        violations.push(`user ${user} holds ${balance} ${assetCode}; the accepted operations imply ${want}`);
       if (BigInt(balance) < 0n) violations.push(`user ${user} has a negative ${assetCode} balance ${balance}`);
       const heldWant = held.get(`${user}|${assetCode}`) ?? 0n;
-      if (onHold === undefined || BigInt(onHold) !== heldWant) violations.push(`user ${user} has ${onHold} ${assetCode} held; the holds imply ${heldWant}`);
+      if (onHold === undefined || BigInt(onHold) !== heldWant)
+        violations.push(`user ${user} has ${onHold} ${assetCode} held; the holds imply ${heldWant}`);
     }
   }
   return violations;
@@ -89,11 +99,19 @@ function actsForOther(item: HistoryItem): boolean {
 }
 
 /** Journal ids per (acting user, key), read from every hot user's history (a journal between two users under its actor). */
-async function journalsFromHistories(url: string, users: readonly string[], prefix: string, violations: string[]): Promise<Map<string, string[]>> {
+async function journalsFromHistories(
+  url: string,
+  users: readonly string[],
+  prefix: string,
+  violations: string[],
+): Promise<Map<string, string[]>> {
   const found = new Map<string, Set<string>>();
   for (const user of users) {
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const res = await getJson(url, `/v1/users/${user}/transactions?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const res = await getJson(
+        url,
+        `/v1/users/${user}/transactions?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       if (res.status !== 200) {
         violations.push(`history of ${user}: ${res.status} ${res.text.slice(0, 200)}`);
         break;
@@ -110,16 +128,25 @@ async function journalsFromHistories(url: string, users: readonly string[], pref
   return new Map([...found].map(([k, ids]) => [k, [...ids]]));
 }
 
-async function auditWithSql(databaseUrl: string, ledger: ClientLedger, unsettled: ReadonlySet<string>, prefix: string): Promise<string[]> {
+async function auditWithSql(
+  databaseUrl: string,
+  ledger: ClientLedger,
+  unsettled: ReadonlySet<string>,
+  prefix: string,
+): Promise<string[]> {
   const db = new Client({ connectionString: databaseUrl, application_name: 'dino-torture-audit' });
   await db.connect();
   try {
     const violations: string[] = [];
     const rows = async (sql: string, params: unknown[] = []) => (await db.query(sql, params)).rows;
-    for (const r of await rows(`SELECT asset_code, sum(balance)::text AS sum FROM accounts GROUP BY 1 HAVING sum(balance) <> 0`)) {
+    for (const r of await rows(
+      `SELECT asset_code, sum(balance)::text AS sum FROM accounts GROUP BY 1 HAVING sum(balance) <> 0`,
+    )) {
       violations.push(`sql: asset ${r.asset_code} sums to ${r.sum}`);
     }
-    for (const r of await rows(`SELECT id, balance::text AS balance FROM accounts WHERE kind = 'USER' AND balance < 0 LIMIT 10`)) {
+    for (const r of await rows(
+      `SELECT id, balance::text AS balance FROM accounts WHERE kind = 'USER' AND balance < 0 LIMIT 10`,
+    )) {
       violations.push(`sql: account ${r.id} has the negative balance ${r.balance}`);
     }
     for (const r of await rows(
@@ -129,7 +156,9 @@ async function auditWithSql(databaseUrl: string, ledger: ClientLedger, unsettled
     )) {
       violations.push(`sql: journal ${r.id} does not have two entries summing to zero`);
     }
-    for (const r of await rows(`SELECT key FROM idempotency_keys WHERE starts_with(key, $1) AND status_code IS NULL LIMIT 10`, [prefix])) {
+    for (const r of await rows(`SELECT key FROM idempotency_keys WHERE starts_with(key, $1) AND status_code IS NULL LIMIT 10`, [
+      prefix,
+    ])) {
       violations.push(`sql: the claim of ${r.key} was never completed`);
     }
     for (const r of await rows(

@@ -38,7 +38,17 @@ const FLAGS: Record<string, { env: string; key: keyof TortureOptions }> = {
   '--seed': { env: 'TORTURE_SEED', key: 'seed' },
 };
 
-const DEFAULTS = { operations: 20000, seconds: 120, clients: 48, users: 6, processes: 2, duplicates: 0.1, timeouts: 0.1, refunds: 0.08, holds: 0.08 };
+const DEFAULTS = {
+  operations: 20000,
+  seconds: 120,
+  clients: 48,
+  users: 6,
+  processes: 2,
+  duplicates: 0.1,
+  timeouts: 0.1,
+  refunds: 0.08,
+  holds: 0.08,
+};
 const LIMITS: Record<string, [number, number]> = {
   operations: [1, 1_000_000],
   seconds: [1, 3600],
@@ -77,11 +87,18 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): T
     }
     numbers[key] = value;
   }
-  if (numbers.refunds + numbers.holds > 1) throw new Error(`refunds and holds are shares of one turn: together at most 1 (got ${numbers.refunds} + ${numbers.holds})\n${USAGE}`);
-  const urls = (env.TORTURE_URL ?? '').split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean);
+  if (numbers.refunds + numbers.holds > 1)
+    throw new Error(
+      `refunds and holds are shares of one turn: together at most 1 (got ${numbers.refunds} + ${numbers.holds})\n${USAGE}`,
+    );
+  const urls = (env.TORTURE_URL ?? '')
+    .split(',')
+    .map((u) => u.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
   for (const url of urls) {
     const host = new URL(url).hostname;
-    if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) throw new Error(`TORTURE_URL must be a loopback address (got ${url})`);
+    if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host))
+      throw new Error(`TORTURE_URL must be a loopback address (got ${url})`);
   }
   return {
     operations: numbers.operations,

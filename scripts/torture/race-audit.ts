@@ -24,7 +24,12 @@ interface HoldBody {
  * expiry is due within `expiryWithinMs`), then reads every hold once more. A hold still HELD after
  * that is a violation.
  */
-export async function finalHolds(url: string, ledger: ClientLedger, expiryWithinMs: number, violations: string[]): Promise<Map<string, FinalHold>> {
+export async function finalHolds(
+  url: string,
+  ledger: ClientLedger,
+  expiryWithinMs: number,
+  violations: string[],
+): Promise<Map<string, FinalHold>> {
   const ids = ledger
     .all()
     .filter((s) => s.accepted && s.op.kind === 'hold')
@@ -65,23 +70,33 @@ function holdChecks(id: string, h: HoldBody, ledger: ClientLedger, violations: s
   if (h.status === 'EXPIRED' && winners.length > 0) violations.push(`hold ${id} EXPIRED, yet requests won it: ${shown(winners)}`);
   if (h.status === 'CAPTURED' || h.status === 'VOIDED') {
     const kind = h.status === 'CAPTURED' ? 'capture' : 'void';
-    if (winners.length !== 1 || winners[0].op.kind !== kind) violations.push(`hold ${id} ${h.status}: the winners were [${shown(winners)}], not one ${kind}`);
+    if (winners.length !== 1 || winners[0].op.kind !== kind)
+      violations.push(`hold ${id} ${h.status}: the winners were [${shown(winners)}], not one ${kind}`);
     const [won] = winners;
     if (won?.op.kind === 'capture') {
       const asked = { capturedAmount: (won.op.amount ?? won.op.hold.amount).toString(), capturedToUserId: won.op.toUserId };
       const got = { capturedAmount: h.capturedAmount, capturedToUserId: h.capturedToUserId };
-      if (JSON.stringify(got) !== JSON.stringify(asked)) violations.push(`hold ${id} shows ${JSON.stringify(got)}, its winning capture asked for ${JSON.stringify(asked)}`);
+      if (JSON.stringify(got) !== JSON.stringify(asked))
+        violations.push(`hold ${id} shows ${JSON.stringify(got)}, its winning capture asked for ${JSON.stringify(asked)}`);
     }
   }
   for (const lost of settlements.filter((s) => !s.accepted)) {
     if (lost.status !== 409 || lost.body.code !== 'HOLD_NOT_ACTIVE' || lost.body.holdStatus !== h.status) {
-      violations.push(`hold ${id} ended ${h.status}; the losing ${lost.op.kind} ${lost.op.key} was answered ${lost.status} ${lost.text.slice(0, 160)}`);
+      violations.push(
+        `hold ${id} ended ${h.status}; the losing ${lost.op.kind} ${lost.op.key} was answered ${lost.status} ${lost.text.slice(0, 160)}`,
+      );
     }
   }
   const types = h.transactions.map((t) => `${t.type}:${t.amount}`);
   const [held, released] = [`HOLD:${h.amount}`, `HOLD_RELEASE:${h.amount}`];
-  const wanted = h.status === 'HELD' ? [held] : h.status === 'CAPTURED' ? [held, released, `HOLD_CAPTURE:${h.capturedAmount}`] : [held, released];
-  if (JSON.stringify(types) !== JSON.stringify(wanted)) violations.push(`hold ${id} ${h.status} has the transactions [${types.join(', ')}], not [${wanted.join(', ')}]`);
+  const wanted =
+    h.status === 'HELD'
+      ? [held]
+      : h.status === 'CAPTURED'
+        ? [held, released, `HOLD_CAPTURE:${h.capturedAmount}`]
+        : [held, released];
+  if (JSON.stringify(types) !== JSON.stringify(wanted))
+    violations.push(`hold ${id} ${h.status} has the transactions [${types.join(', ')}], not [${wanted.join(', ')}]`);
 }
 
 /**
@@ -89,7 +104,12 @@ function holdChecks(id: string, h: HoldBody, ledger: ClientLedger, violations: s
  * to exactly the `refundedAmount` the original shows, whose `refunds` are exactly their ids; a
  * refused "all that is left" saw nothing left, a refused amount more than was left.
  */
-export async function refundChecks(url: string, ledger: ClientLedger, unsettled: ReadonlySet<string>, violations: string[]): Promise<number> {
+export async function refundChecks(
+  url: string,
+  ledger: ClientLedger,
+  unsettled: ReadonlySet<string>,
+  violations: string[],
+): Promise<number> {
   const byOriginal = new Map<string, SettledOperation[]>();
   for (const s of ledger.all()) {
     if (s.op.kind === 'refund') byOriginal.set(s.op.originalId, [...(byOriginal.get(s.op.originalId) ?? []), s]);
@@ -100,18 +120,25 @@ export async function refundChecks(url: string, ledger: ClientLedger, unsettled:
     const ok = refunds.filter((s) => s.accepted);
     accepted += ok.length;
     const sum = ok.reduce((total, s) => total + BigInt(String(s.body.amount)), 0n);
-    if (original && sum > original.amount) violations.push(`refunds of ${originalId} add up to ${sum}, more than its ${original.amount}`);
+    if (original && sum > original.amount)
+      violations.push(`refunds of ${originalId} add up to ${sum}, more than its ${original.amount}`);
     for (const s of refunds.filter((r) => !r.accepted && r.body.code === 'REFUND_EXCEEDS_ORIGINAL')) {
       const left = BigInt(String(s.body.refundable));
       const asked = s.op.kind === 'refund' ? s.op.amount : null;
-      if (asked === null ? left !== 0n : left >= asked) violations.push(`refund ${s.op.key} of ${asked ?? 'the rest'} was refused with refundable ${left}`);
+      if (asked === null ? left !== 0n : left >= asked)
+        violations.push(`refund ${s.op.key} of ${asked ?? 'the rest'} was refused with refundable ${left}`);
     }
     const res = await getJson(url, `/v1/transactions/${originalId}`);
     const racing = [...unsettled].some((k) => refunds.some((r) => k.endsWith(`\u0000${r.op.key}`)));
-    const got = { refundedAmount: res.body.refundedAmount, refunds: [...((res.body.refunds as string[] | undefined) ?? [])].sort() };
+    const got = {
+      refundedAmount: res.body.refundedAmount,
+      refunds: [...((res.body.refunds as string[] | undefined) ?? [])].sort(),
+    };
     const want = { refundedAmount: sum.toString(), refunds: ok.map((s) => String(s.body.id)).sort() };
     if (res.status !== 200 || (!racing && JSON.stringify(got) !== JSON.stringify(want))) {
-      violations.push(`transaction ${originalId} shows ${res.status} ${JSON.stringify(got)}; its accepted refunds were ${JSON.stringify(want)}`);
+      violations.push(
+        `transaction ${originalId} shows ${res.status} ${JSON.stringify(got)}; its accepted refunds were ${JSON.stringify(want)}`,
+      );
     }
   });
   return accepted;

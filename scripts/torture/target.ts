@@ -64,7 +64,16 @@ export async function provideTarget(options: TortureOptions, log: (message: stri
   }
   const started = await Promise.allSettled(
     ports.map((port) =>
-      spawnService({ DATABASE_URL: url, DB_AUTO_SETUP: 'true', PORT: String(port), LOG_LEVEL: 'warn', HOLD_EXPIRY_INTERVAL_MS: String(HOLD_EXPIRY_INTERVAL_MS) }, 60000),
+      spawnService(
+        {
+          DATABASE_URL: url,
+          DB_AUTO_SETUP: 'true',
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          HOLD_EXPIRY_INTERVAL_MS: String(HOLD_EXPIRY_INTERVAL_MS),
+        },
+        60000,
+      ),
     ),
   );
   const services = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
@@ -90,5 +99,6 @@ export async function provideTarget(options: TortureOptions, log: (message: stri
 async function stopService(service: SpawnedService): Promise<void> {
   if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGTERM');
   const exit = await service.exited;
-  if (exit !== 0 && exit !== 'SIGTERM') process.stderr.write(`a service process exited with ${exit}:\n${service.output().slice(-2000)}\n`);
+  if (exit !== 0 && exit !== 'SIGTERM')
+    process.stderr.write(`a service process exited with ${exit}:\n${service.output().slice(-2000)}\n`);
 }

@@ -53,7 +53,12 @@ export interface WorkloadResult {
  * it settles. Afterwards a few are sent once more (the stored answer must come back) and a few have
  * their key reused for another request (422, nothing moves).
  */
-export async function runWorkload(urls: readonly string[], users: readonly string[], options: TortureOptions, prefix: string): Promise<WorkloadResult> {
+export async function runWorkload(
+  urls: readonly string[],
+  users: readonly string[],
+  options: TortureOptions,
+  prefix: string,
+): Promise<WorkloadResult> {
   const ledger = new ClientLedger();
   const tally = new Tally();
   const unsettled = new Set<string>();
@@ -73,19 +78,24 @@ export async function runWorkload(urls: readonly string[], users: readonly strin
       const away = urls[(n + 1) % urls.length];
       const attempt = (first: string, abortFirst: boolean) =>
         submitUntilSettled(op, ledger, tally, {
-          send: (a) => send(a % 2 ? (first === home ? away : home) : first, op, a === 0 && abortFirst ? 1 + Math.floor(random() * 40) : undefined),
+          send: (a) =>
+            send(
+              a % 2 ? (first === home ? away : home) : first,
+              op,
+              a === 0 && abortFirst ? 1 + Math.floor(random() * 40) : undefined,
+            ),
           isAbort,
         });
       const abortFirst = random() < options.timeouts;
-      const twins = random() < options.duplicates ? [attempt(home, abortFirst), attempt(away, false)] : [attempt(home, abortFirst)];
+      const twins =
+        random() < options.duplicates ? [attempt(home, abortFirst), attempt(away, false)] : [attempt(home, abortFirst)];
       counts.duplicates += twins.length - 1;
       const settled = !(await Promise.all(twins)).includes(false);
       const after = random();
       if (!settled) {
         unsettled.add(scoped(op.actingUserId, op.key));
         ledger.markUnsettled(op);
-      }
-      else if (after < LATE_REPLAY) {
+      } else if (after < LATE_REPLAY) {
         counts.duplicates++;
         await lateReplay(away, op, ledger, tally);
       } else if (after < LATE_REPLAY + LATE_REUSE) {
@@ -148,7 +158,17 @@ export async function runWorkload(urls: readonly string[], users: readonly strin
   };
   await Promise.all(Array.from({ length: options.clients }, (_, i) => client(i)));
   const { issued: operations, duplicates, reuses, refundRaces, holdRaces } = counts;
-  return { ledger, tally, operations, duplicates, reuses, refundRaces, holdRaces, unsettled, durationMs: performance.now() - started };
+  return {
+    ledger,
+    tally,
+    operations,
+    duplicates,
+    reuses,
+    refundRaces,
+    holdRaces,
+    unsettled,
+    durationMs: performance.now() - started,
+  };
 }
 
 /** A short client timeout aborts the request (the caller retries); a long silence is a hang. */
@@ -167,7 +187,8 @@ async function lateReplay(url: string, op: Operation, ledger: ClientLedger, tall
   if (res instanceof Error) return void tally.unexpected.push(`replay of ${op.key}: ${res.message}`);
   tally.see(res.status);
   if (res.status === 503 || (res.status === 409 && res.body.code === 'IDEMPOTENCY_KEY_IN_PROGRESS')) return;
-  if (!res.replayed) tally.unexpected.push(`replay of the settled key ${op.key} was not marked Idempotent-Replayed (${res.status})`);
+  if (!res.replayed)
+    tally.unexpected.push(`replay of the settled key ${op.key} was not marked Idempotent-Replayed (${res.status})`);
   ledger.settle(op, res); // compares with the settled answer
 }
 
@@ -194,6 +215,8 @@ async function reuseKey(url: string, op: Operation, tally: Tally): Promise<void>
   tally.see(res.status);
   if (res.status === 503) return;
   if (res.status !== 422 || res.body.code !== 'IDEMPOTENCY_KEY_REUSED') {
-    tally.unexpected.push(`the settled key ${op.key} sent for another request was answered ${res.status} ${res.text.slice(0, 120)}`);
+    tally.unexpected.push(
+      `the settled key ${op.key} sent for another request was answered ${res.status} ${res.text.slice(0, 120)}`,
+    );
   }
 }

@@ -16,7 +16,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 
 let nextId = 1;
 
-function transaction(type: string, userId: string, assetCode: string, amount: bigint, key: string | undefined, toUserId?: string) {
+function transaction(
+  type: string,
+  userId: string,
+  assetCode: string,
+  amount: bigint,
+  key: string | undefined,
+  toUserId?: string,
+) {
   const id = String(nextId++);
   return {
     id,

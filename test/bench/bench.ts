@@ -75,7 +75,10 @@ async function provideDatabases(): Promise<Databases> {
   return { service: urlFor(names.service), seed: urlFor(names.seed), serverVersion, stop };
 }
 
-async function startService(databaseUrl: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
+async function startService(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const args = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : [];
   const child = spawn(process.execPath, [...args, SERVICE_MAIN], {
@@ -130,9 +133,11 @@ async function startBareNest(): Promise<{ url: string; child: ChildProcess; stop
 
 async function inParallel<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 async function post(url: string, path: string, body: unknown, key?: string): Promise<{ status: number; body: { id?: string } }> {
@@ -161,7 +166,10 @@ function benchLimits(): Record<string, string> {
 
 /** The load runs with an API key, as game servers do (the master key skips the key cache). */
 async function createBenchKey(url: string): Promise<string> {
-  const res = await post(url, '/v1/api-keys', { name: 'bench', scopes: ['wallets:read', 'wallets:topup', 'wallets:spend', 'wallets:transfer'] });
+  const res = await post(url, '/v1/api-keys', {
+    name: 'bench',
+    scopes: ['wallets:read', 'wallets:topup', 'wallets:spend', 'wallets:transfer'],
+  });
   const secret = (res.body as { secret?: string }).secret;
   if (res.status !== 201 || !secret) throw new Error(`creating the bench API key failed: ${res.status}`);
   return secret;
@@ -170,11 +178,15 @@ async function createBenchKey(url: string): Promise<string> {
 async function createFundedUsers(url: string): Promise<string[]> {
   const users: string[] = [];
   const tag = Date.now().toString(36);
-  await inParallel(Array.from({ length: USERS }, (_, i) => i), 32, async (i) => {
-    const res = await post(url, '/v1/users', { username: `bench_${tag}_${i}` });
-    if (res.status !== 201 || !res.body.id) throw new Error(`creating a bench user failed: ${res.status}`);
-    users.push(res.body.id);
-  });
+  await inParallel(
+    Array.from({ length: USERS }, (_, i) => i),
+    32,
+    async (i) => {
+      const res = await post(url, '/v1/users', { username: `bench_${tag}_${i}` });
+      if (res.status !== 201 || !res.body.id) throw new Error(`creating a bench user failed: ${res.status}`);
+      users.push(res.body.id);
+    },
+  );
   await inParallel(users, 32, async (id) => {
     const res = await post(url, '/v1/topup', { userId: id, assetCode: 'GOLD', amount: 1_000_000_000 }, `fund-${id}`);
     if (res.status !== 201) throw new Error(`funding a bench user failed: ${res.status}`);
@@ -209,7 +221,10 @@ async function main(): Promise<void> {
       results.push(await measurePgbenchCpu(() => runPgbench(name, script, db.seed, SECONDS, CONNECTIONS)));
     }
 
-    const bareNames = { 'hot top-ups (HTTP)': 'bare NestJS top-up POST', 'transfers (HTTP)': 'bare NestJS transfer POST' } as const;
+    const bareNames = {
+      'hot top-ups (HTTP)': 'bare NestJS top-up POST',
+      'transfers (HTTP)': 'bare NestJS transfer POST',
+    } as const;
     if (Object.values(bareNames).some(selected)) {
       say('▶ the HTTP framework alone: bare NestJS, same global pipe and body validation, no database, no auth');
       const bare = await startBareNest();
@@ -219,7 +234,9 @@ async function main(): Promise<void> {
         await runHttp(bare.url, reference[0], 3, CONNECTIONS, progress('warm-up', 3));
         for (const [scenarioName, name] of Object.entries(bareNames).filter(([, n]) => selected(n))) {
           const scenario = reference.find((x) => x.name === scenarioName)!;
-          const measured = await measureCpu(bare.child.pid ?? 0, () => runHttp(bare.url, { ...scenario, name }, SECONDS, CONNECTIONS, progress(name, SECONDS)));
+          const measured = await measureCpu(bare.child.pid ?? 0, () =>
+            runHttp(bare.url, { ...scenario, name }, SECONDS, CONNECTIONS, progress(name, SECONDS)),
+          );
           results.push({ ...measured, kind: 'framework-only' });
         }
       } finally {
@@ -242,11 +259,16 @@ async function main(): Promise<void> {
     await runHttp(service.url, all[0], 3, CONNECTIONS, progress('warm-up', 3));
     for (const scenario of all.filter((s) => selected(s.name))) {
       const pid = service.child.pid ?? 0;
-      results.push(await measureCpu(pid, () => runHttp(service!.url, scenario, SECONDS, CONNECTIONS, progress(scenario.name, SECONDS))));
+      results.push(
+        await measureCpu(pid, () => runHttp(service!.url, scenario, SECONDS, CONNECTIONS, progress(scenario.name, SECONDS))),
+      );
     }
 
     say('▶ GET /v1/ledger/verify');
-    const verify = (await (await fetch(`${service.url}/v1/ledger/verify`, { headers: authHeaders() })).json()) as { ok: boolean; assets: Array<{ assetCode: string; entries: number; mismatches: unknown[] }> };
+    const verify = (await (await fetch(`${service.url}/v1/ledger/verify`, { headers: authHeaders() })).json()) as {
+      ok: boolean;
+      assets: Array<{ assetCode: string; entries: number; mismatches: unknown[] }>;
+    };
 
     if (ONLY) {
       say('');
@@ -266,7 +288,10 @@ async function main(): Promise<void> {
     const transfers = results.find((r) => r.name.startsWith('transfers'))!;
     const bareTopups = results.find((r) => r.name === bareNames['hot top-ups (HTTP)']);
     const bareTransfers = results.find((r) => r.name === bareNames['transfers (HTTP)']);
-    for (const [r, bare] of [[topups, bareTopups], [transfers, bareTransfers]] as const) {
+    for (const [r, bare] of [
+      [topups, bareTopups],
+      [transfers, bareTransfers],
+    ] as const) {
       if (bare?.cpu && r.cpu) r.vsBare = { throughput: r.throughput / bare.throughput, cpu: r.cpu.service / bare.cpu.service };
     }
     const goals = {
@@ -283,10 +308,19 @@ async function main(): Promise<void> {
     say(formatTable(results));
     say('');
     for (const r of [topups, transfers]) {
-      if (r.vsBare) say(`${r.name}: ${(r.vsBare.throughput * 100).toFixed(0)} % of bare NestJS throughput, ${r.vsBare.cpu.toFixed(2)}× its CPU per request`);
+      if (r.vsBare)
+        say(
+          `${r.name}: ${(r.vsBare.throughput * 100).toFixed(0)} % of bare NestJS throughput, ${r.vsBare.cpu.toFixed(2)}× its CPU per request`,
+        );
     }
-    say(`goals: ${Object.entries(goals).map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`).join(', ')}`);
-    say(`ledger verify: ${verify.ok ? 'ok' : 'MISMATCHES'} (${verify.assets.map((a) => `${a.assetCode} ${a.entries} entries`).join(', ')})`);
+    say(
+      `goals: ${Object.entries(goals)
+        .map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`)
+        .join(', ')}`,
+    );
+    say(
+      `ledger verify: ${verify.ok ? 'ok' : 'MISMATCHES'} (${verify.assets.map((a) => `${a.assetCode} ${a.entries} entries`).join(', ')})`,
+    );
 
     const report = {
       startedAt: started.toISOString(),
@@ -305,7 +339,11 @@ async function main(): Promise<void> {
     };
     writeFileSync(join(RESULTS, `${RESULT_NAME}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const through = POOLER ? `, the service through ${POOLER}` : '';
-    writeChart(join(RESULTS, `${RESULT_NAME}.svg`), results, `Dino Wallet vs seed design (${cpus().length} cores, ${CONNECTIONS} connections${through}, one run)`);
+    writeChart(
+      join(RESULTS, `${RESULT_NAME}.svg`),
+      results,
+      `Dino Wallet vs seed design (${cpus().length} cores, ${CONNECTIONS} connections${through}, one run)`,
+    );
     say(`results: test/bench/results/${RESULT_NAME}.json, chart: test/bench/results/${RESULT_NAME}.svg`);
     if (!verify.ok) process.exitCode = 1;
   } finally {

@@ -57,7 +57,8 @@ function postgresCpuSeconds(): number {
   let total = 0;
   for (const pid of processIds()) {
     try {
-      if (DATABASE_PROCESSES.has(readFileSync(`/proc/${pid}/comm`, 'utf8').trim())) total += cpuSecondsOf(pid) + reapedChildrenCpuSeconds(pid);
+      if (DATABASE_PROCESSES.has(readFileSync(`/proc/${pid}/comm`, 'utf8').trim()))
+        total += cpuSecondsOf(pid) + reapedChildrenCpuSeconds(pid);
     } catch {
       // the process ended meanwhile
     }
@@ -66,7 +67,9 @@ function postgresCpuSeconds(): number {
 }
 
 function processIds(): number[] {
-  return readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number);
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number);
 }
 
 export interface CpuSplit {
@@ -77,7 +80,10 @@ export interface CpuSplit {
 }
 
 /** Runs `work` and divides the CPU seconds each counter moved by the requests it made. */
-async function measure<T extends { requests: number }>(counters: Record<keyof CpuSplit, () => number>, work: () => Promise<T>): Promise<T & { cpu: CpuSplit }> {
+async function measure<T extends { requests: number }>(
+  counters: Record<keyof CpuSplit, () => number>,
+  work: () => Promise<T>,
+): Promise<T & { cpu: CpuSplit }> {
   const keys = Object.keys(counters) as Array<keyof CpuSplit>;
   const before = keys.map((k) => counters[k]());
   const result = await work();
@@ -90,7 +96,10 @@ async function measure<T extends { requests: number }>(counters: Record<keyof Cp
  * Measures where the CPU time of `work` goes: the service's processes, PostgreSQL, this process (the
  * load generator). A worker that exits during `work` takes its CPU time with it (not counted).
  */
-export function measureCpu<T extends { requests: number }>(servicePid: number, work: () => Promise<T>): Promise<T & { cpu: CpuSplit }> {
+export function measureCpu<T extends { requests: number }>(
+  servicePid: number,
+  work: () => Promise<T>,
+): Promise<T & { cpu: CpuSplit }> {
   const self = () => {
     const used = process.cpuUsage();
     return (used.user + used.system) / 1e6;

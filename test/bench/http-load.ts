@@ -52,23 +52,43 @@ export function scenarios(users: readonly string[], secret: string): Scenario[] 
     body: JSON.stringify(body),
   });
   return [
-    { name: 'hot top-ups (HTTP)', next: () => write('/v1/topup', { userId: pick(), assetCode: 'GOLD', amount: 1 + Math.floor(Math.random() * 100) }) },
-    { name: 'hot spends (HTTP)', next: () => write('/v1/spend', { userId: pick(), assetCode: 'GOLD', amount: 1 + Math.floor(Math.random() * 10) }) },
+    {
+      name: 'hot top-ups (HTTP)',
+      next: () => write('/v1/topup', { userId: pick(), assetCode: 'GOLD', amount: 1 + Math.floor(Math.random() * 100) }),
+    },
+    {
+      name: 'hot spends (HTTP)',
+      next: () => write('/v1/spend', { userId: pick(), assetCode: 'GOLD', amount: 1 + Math.floor(Math.random() * 10) }),
+    },
     {
       name: 'transfers (HTTP)',
       next: () => {
         const from = pick();
         let to = pick();
         while (to === from) to = pick();
-        return write('/v1/transfers', { fromUserId: from, toUserId: to, assetCode: 'GOLD', amount: 1 + Math.floor(Math.random() * 10) });
+        return write('/v1/transfers', {
+          fromUserId: from,
+          toUserId: to,
+          assetCode: 'GOLD',
+          amount: 1 + Math.floor(Math.random() * 10),
+        });
       },
     },
-    { name: 'balance reads (HTTP)', next: () => ({ method: 'GET', path: `/v1/users/${pick()}/balances`, headers: { authorization } }) },
+    {
+      name: 'balance reads (HTTP)',
+      next: () => ({ method: 'GET', path: `/v1/users/${pick()}/balances`, headers: { authorization } }),
+    },
   ];
 }
 
 /** Runs one scenario with autocannon and reports throughput, latency and every non-2xx as an error. */
-export function runHttp(url: string, scenario: Scenario, seconds: number, connections: number, onTick?: (done: number) => void): Promise<ScenarioResult> {
+export function runHttp(
+  url: string,
+  scenario: Scenario,
+  seconds: number,
+  connections: number,
+  onTick?: (done: number) => void,
+): Promise<ScenarioResult> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     const instance = autocannon(

@@ -36,11 +36,37 @@ export async function loadSeedSchema(url: string): Promise<void> {
  * Runs one of the seed design's scripts with pgbench (64 clients, 2 threads) and reads throughput
  * and latency percentiles from pgbench's per-transaction log.
  */
-export async function runPgbench(name: string, script: string, url: string, seconds: number, clients: number): Promise<ScenarioResult> {
+export async function runPgbench(
+  name: string,
+  script: string,
+  url: string,
+  seconds: number,
+  clients: number,
+): Promise<ScenarioResult> {
   const logDir = await mkdtemp(join(tmpdir(), 'dino-pgbench-'));
   const u = new URL(url);
-  const args = ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', join(SHARED_BENCH, script), '-l', `--log-prefix=${join(logDir, 'tx')}`];
-  args.push('-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), decodeURIComponent(u.pathname.slice(1)));
+  const args = [
+    '-n',
+    '-c',
+    String(clients),
+    '-j',
+    '2',
+    '-T',
+    String(seconds),
+    '-f',
+    join(SHARED_BENCH, script),
+    '-l',
+    `--log-prefix=${join(logDir, 'tx')}`,
+  ];
+  args.push(
+    '-h',
+    u.hostname,
+    '-p',
+    u.port || '5432',
+    '-U',
+    decodeURIComponent(u.username || 'postgres'),
+    decodeURIComponent(u.pathname.slice(1)),
+  );
   const output = await new Promise<string>((resolve, reject) => {
     const child = spawn(findPgbench(), args, { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } });
     let text = '';

@@ -26,7 +26,18 @@ export function percentile(sorted: readonly number[], q: number): number {
 }
 
 export function formatTable(results: readonly ScenarioResult[]): string {
-  const header = ['scenario', 'kind', 'ops/s', 'p50 ms', 'p99 ms', 'errors', 'requests', 'vs seed design', 'vs bare NestJS (ops, CPU)', 'CPU µs/req: service / postgres / load gen = total'];
+  const header = [
+    'scenario',
+    'kind',
+    'ops/s',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'requests',
+    'vs seed design',
+    'vs bare NestJS (ops, CPU)',
+    'CPU µs/req: service / postgres / load gen = total',
+  ];
   const rows = results.map((r) => [
     r.name,
     r.kind,
@@ -37,7 +48,9 @@ export function formatTable(results: readonly ScenarioResult[]): string {
     String(r.requests),
     r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}× ${r.baseline}`,
     r.vsBare === undefined ? '' : `${(r.vsBare.throughput * 100).toFixed(0)} %, ${r.vsBare.cpu.toFixed(2)}×`,
-    r.cpu ? `${r.cpu.service} / ${r.cpu.postgres} / ${r.cpu.loadGenerator} = ${r.cpu.service + r.cpu.postgres + r.cpu.loadGenerator}` : '',
+    r.cpu
+      ? `${r.cpu.service} / ${r.cpu.postgres} / ${r.cpu.loadGenerator} = ${r.cpu.service + r.cpu.postgres + r.cpu.loadGenerator}`
+      : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;

@@ -11,7 +11,10 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
  */
 describe('docs/API.md and openapi.json', () => {
   let apiMd: string;
-  let document: { paths: Record<string, Partial<Record<(typeof METHODS)[number], unknown>>>; components: { schemas: { ErrorCode: { enum: string[] } } } };
+  let document: {
+    paths: Record<string, Partial<Record<(typeof METHODS)[number], unknown>>>;
+    components: { schemas: { ErrorCode: { enum: string[] } } };
+  };
 
   beforeAll(async () => {
     apiMd = await readFile(join(ROOT, 'docs/API.md'), 'utf8');

@@ -29,9 +29,7 @@ describe('OpenAPI document and SDK drift', () => {
   it('the SDK types (libs/sdk/src/generated/schema.ts) are what openapi.json generates', async () => {
     const result = await run(process.execPath, [join(ROOT, 'libs/sdk/scripts/generate-schema.mjs'), '--check']);
     if (result.code !== 0) {
-      throw new Error(
-        `${result.stderr.trim()}\n(\`npm run sdk:generate\` regenerates the SDK types from openapi.json.)`,
-      );
+      throw new Error(`${result.stderr.trim()}\n(\`npm run sdk:generate\` regenerates the SDK types from openapi.json.)`);
     }
   });
 

@@ -37,9 +37,23 @@ describe('openapi.json with third-party tools', () => {
   afterAll(() => rm(work, { recursive: true, force: true }));
 
   it('@hey-api/openapi-ts and orval generate clients that compile under tsc --strict with a session using each', async () => {
-    const hey = await run(join(BIN, 'openapi-ts'), ['-i', './openapi.json', '-o', join(work, 'hey-api'), '-c', '@hey-api/client-fetch']);
+    const hey = await run(join(BIN, 'openapi-ts'), [
+      '-i',
+      './openapi.json',
+      '-o',
+      join(work, 'hey-api'),
+      '-c',
+      '@hey-api/client-fetch',
+    ]);
     expect({ code: hey.code, stderr: hey.stderr }).toEqual({ code: 0, stderr: '' });
-    const orval = await run(join(BIN, 'orval'), ['--input', './openapi.json', '--output', join(work, 'orval/api.ts'), '--client', 'fetch']);
+    const orval = await run(join(BIN, 'orval'), [
+      '--input',
+      './openapi.json',
+      '--output',
+      join(work, 'orval/api.ts'),
+      '--client',
+      'fetch',
+    ]);
     expect({ code: orval.code, stderr: orval.stderr.replace(/^.*EBADENGINE.*$/gm, '').trim() }).toEqual({ code: 0, stderr: '' });
 
     for (const file of ['hey-api.usage.ts', 'orval.usage.ts']) await copyFile(join(USAGE, file), join(work, file));
@@ -51,7 +65,10 @@ describe('openapi.json with third-party tools', () => {
 
   it('@redocly/cli lint (recommended rules) reports no error and no warning', async () => {
     const result = await run(join(BIN, 'redocly'), ['lint', 'openapi.json', '--format', 'json']);
-    const report = JSON.parse(result.stdout) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; message: string; location: Array<{ pointer: string }> }> };
+    const report = JSON.parse(result.stdout) as {
+      totals: { errors: number; warnings: number };
+      problems: Array<{ ruleId: string; message: string; location: Array<{ pointer: string }> }>;
+    };
     const problems = report.problems.map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`);
     expect(problems).toEqual([]);
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });

@@ -58,7 +58,7 @@ describe('docker-compose.yml', () => {
     expect([postgres?.healthcheck?.test].flat().join(' ')).toContain('pg_isready');
   });
 
-  it('builds the API from docker/Dockerfile and starts it once the database and the rate limiters\' Redis are healthy', () => {
+  it("builds the API from docker/Dockerfile and starts it once the database and the rate limiters' Redis are healthy", () => {
     expect(api?.build).toEqual({ context: '.', dockerfile: 'docker/Dockerfile' });
     expect(api?.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
     expect((api?.environment as Record<string, string>).REDIS_URL).toBe('redis://redis:6379');

@@ -111,7 +111,8 @@ describe('Kubernetes manifests (docker/k8s)', () => {
     expect(preStop[0]).toBe('sleep');
     const preStopMs = Number(preStop[1]) * 1000;
     expect(preStopMs).toBeGreaterThan(0);
-    const shutdownGraceMs = loadAppConfig({ ...configMap.data, DATABASE_URL: 'postgres://h/db' }, { requireSecrets: false }).http.shutdownGraceMs;
+    const shutdownGraceMs = loadAppConfig({ ...configMap.data, DATABASE_URL: 'postgres://h/db' }, { requireSecrets: false }).http
+      .shutdownGraceMs;
     expect((pod.terminationGracePeriodSeconds ?? 30) * 1000).toBeGreaterThan(preStopMs + shutdownGraceMs);
   });
 
@@ -130,7 +131,11 @@ describe('Kubernetes manifests (docker/k8s)', () => {
       expect(url).toEqual({ name: secret.metadata.name, key: 'DATABASE_URL' });
       expect(container.envFrom).toEqual([{ configMapRef: { name: configMap.metadata.name } }]);
     }
-    const config = loadAppConfig({ ...configMap.data, DATABASE_URL: secret.stringData.DATABASE_URL, CURSOR_SECRET: secret.stringData.CURSOR_SECRET });
+    const config = loadAppConfig({
+      ...configMap.data,
+      DATABASE_URL: secret.stringData.DATABASE_URL,
+      CURSOR_SECRET: secret.stringData.CURSOR_SECRET,
+    });
     expect(config.http.host).toBe('0.0.0.0');
     expect(Object.keys(configMap.data)).not.toContain('DATABASE_URL');
   });
@@ -138,20 +143,29 @@ describe('Kubernetes manifests (docker/k8s)', () => {
   it('gives the service its CURSOR_SECRET from the Secret, required (the service refuses to start without it)', () => {
     const cursor = api.env?.find((e) => e.name === 'CURSOR_SECRET')?.valueFrom?.secretKeyRef;
     expect(cursor).toEqual({ name: secret.metadata.name, key: 'CURSOR_SECRET' });
-    expect(() => loadAppConfig({ ...configMap.data, DATABASE_URL: secret.stringData.DATABASE_URL })).toThrow(/CURSOR_SECRET is required/);
+    expect(() => loadAppConfig({ ...configMap.data, DATABASE_URL: secret.stringData.DATABASE_URL })).toThrow(
+      /CURSOR_SECRET is required/,
+    );
     expect(Object.keys(configMap.data)).not.toContain('CURSOR_SECRET');
     // The migration Job serves no cursors and needs none.
     expect(migrate.env?.find((e) => e.name === 'CURSOR_SECRET')).toBeUndefined();
   });
 
-  it('gives the owner\'s MIGRATION_DATABASE_URL to the migration Job only, never to the serving pods', () => {
+  it("gives the owner's MIGRATION_DATABASE_URL to the migration Job only, never to the serving pods", () => {
     const migrationUrl = migrate.env?.find((e) => e.name === 'MIGRATION_DATABASE_URL')?.valueFrom?.secretKeyRef;
     expect(migrationUrl).toEqual({ name: secret.metadata.name, key: 'MIGRATION_DATABASE_URL', optional: true });
     expect(api.env?.map((e) => e.name)).not.toContain('MIGRATION_DATABASE_URL');
     expect(Object.keys(configMap.data)).not.toContain('MIGRATION_DATABASE_URL');
-    const config = loadAppConfig({ ...configMap.data, DATABASE_URL: secret.stringData.DATABASE_URL, MIGRATION_DATABASE_URL: secret.stringData.MIGRATION_DATABASE_URL, CURSOR_SECRET: secret.stringData.CURSOR_SECRET });
+    const config = loadAppConfig({
+      ...configMap.data,
+      DATABASE_URL: secret.stringData.DATABASE_URL,
+      MIGRATION_DATABASE_URL: secret.stringData.MIGRATION_DATABASE_URL,
+      CURSOR_SECRET: secret.stringData.CURSOR_SECRET,
+    });
     expect(config.database.migrationStatementTimeoutMs).toBeGreaterThan(config.database.statementTimeoutMs);
-    expect((job.spec?.activeDeadlineSeconds ?? 0) * 1000).toBeGreaterThan(config.database.startupTimeoutMs + config.database.migrationStatementTimeoutMs);
+    expect((job.spec?.activeDeadlineSeconds ?? 0) * 1000).toBeGreaterThan(
+      config.database.startupTimeoutMs + config.database.migrationStatementTimeoutMs,
+    );
   });
 
   it('mounts an optional database CA read-only into the pods and the Job (for sslrootcert=)', () => {

@@ -32,7 +32,10 @@ describe('Access control across processes', () => {
       expect((await getJson(second.url, '/v1/assets', { secret })).status).toBe(200);
 
       const revokedAt = Date.now();
-      const revoke = await fetch(`${first.url}/v1/api-keys/${String(created.body.id)}`, { method: 'DELETE', headers: authHeaders() });
+      const revoke = await fetch(`${first.url}/v1/api-keys/${String(created.body.id)}`, {
+        method: 'DELETE',
+        headers: authHeaders(),
+      });
       expect(revoke.status).toBe(204);
       expect((await getJson(first.url, '/v1/assets', { secret })).status).toBe(401);
       let status = 200;
@@ -57,7 +60,11 @@ describe('Access control across processes', () => {
     const created = await runCli(['keys', 'create', '--name', 'from-the-shell', '--scopes', 'users:read,wallets:read'], env);
     expect(created.code).toBe(0);
     const key = JSON.parse(created.stdout) as { id: string; secret: string; scopes: string[]; createdBy: string };
-    expect(key).toMatchObject({ scopes: ['users:read', 'wallets:read'], createdBy: 'cli', secret: expect.stringMatching(/^dw_[0-9A-Za-z]{49}$/) });
+    expect(key).toMatchObject({
+      scopes: ['users:read', 'wallets:read'],
+      createdBy: 'cli',
+      secret: expect.stringMatching(/^dw_[0-9A-Za-z]{49}$/),
+    });
     expect(created.stderr).toContain('not shown again');
 
     const service = await spawnService({ DATABASE_URL: db.url, API_MASTER_KEY: '' });
@@ -73,7 +80,8 @@ describe('Access control across processes', () => {
       expect((await runCli(['keys', 'revoke', key.id], env)).code).toBe(0);
       const deadline = Date.now() + 5_000;
       let status = 200;
-      while (status === 200 && Date.now() < deadline) status = (await getJson(service.url, '/v1/assets', { secret: key.secret })).status;
+      while (status === 200 && Date.now() < deadline)
+        status = (await getJson(service.url, '/v1/assets', { secret: key.secret })).status;
       expect(status).toBe(401);
     } finally {
       await stop(service);
@@ -138,7 +146,9 @@ async function stop(service: SpawnedService): Promise<void> {
 
 async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

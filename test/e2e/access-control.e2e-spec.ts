@@ -41,7 +41,14 @@ const REQUIRED_SCOPE: Readonly<Record<string, string>> = {
   getApiKey: 'api-keys:manage',
   revokeApiKey: 'api-keys:manage',
 };
-const PUBLIC_OPERATIONS = ['getLiveness', 'getReadiness', 'getOpenApiDocument', 'getOpenApiDocumentYaml', 'getApiReference', 'getRoot'];
+const PUBLIC_OPERATIONS = [
+  'getLiveness',
+  'getReadiness',
+  'getOpenApiDocument',
+  'getOpenApiDocumentYaml',
+  'getApiReference',
+  'getRoot',
+];
 
 interface Operation {
   readonly operationId: string;
@@ -89,7 +96,13 @@ describe('Access control', () => {
     fixtures = { alice, bob, transactionId: topup.body.id as string, holdId: hold.body.id as string };
     for (const scope of SCOPES) {
       only.set(scope, await createApiKey(t.url, [scope]));
-      allBut.set(scope, await createApiKey(t.url, SCOPES.filter((s) => s !== scope)));
+      allBut.set(
+        scope,
+        await createApiKey(
+          t.url,
+          SCOPES.filter((s) => s !== scope),
+        ),
+      );
     }
   });
   afterAll(() => t.close());
@@ -105,7 +118,12 @@ describe('Access control', () => {
       .replace('{userId}', fixtures.alice)
       .replace('{transactionId}', fixtures.transactionId)
       .replace('{holdId}', holdId)
-      .replace('{apiKeyId}', op.operationId === 'revokeApiKey' ? (await createApiKey(t.url, [REQUIRED_SCOPE.revokeApiKey])).id : only.get('users:read')!.id);
+      .replace(
+        '{apiKeyId}',
+        op.operationId === 'revokeApiKey'
+          ? (await createApiKey(t.url, [REQUIRED_SCOPE.revokeApiKey])).id
+          : only.get('users:read')!.id,
+      );
     const req = secret === null ? request(t.url) : as(secret);
     const key = randomUUID();
     const bodies: Record<string, object> = {
@@ -143,28 +161,34 @@ describe('Access control', () => {
     }
   });
 
-  describe.each(OPERATIONS.filter((o) => !PUBLIC_OPERATIONS.includes(o.operationId)).map((o) => [o.operationId, o] as const))('%s', (_name, op) => {
-    const scope = REQUIRED_SCOPE[op.operationId];
+  describe.each(OPERATIONS.filter((o) => !PUBLIC_OPERATIONS.includes(o.operationId)).map((o) => [o.operationId, o] as const))(
+    '%s',
+    (_name, op) => {
+      const scope = REQUIRED_SCOPE[op.operationId];
 
-    it(`refuses a key holding every scope but ${scope} with 403 naming it, and no credential with 401; nothing changes`, async () => {
-      const before = await counts();
-      const forbidden = await send(op, allBut.get(scope)!.secret);
-      expectProblem(forbidden, 403, 'FORBIDDEN');
-      expect(forbidden.body.requiredScope).toBe(scope);
-      const anonymous = await send(op, null);
-      expectProblem(anonymous, 401, 'UNAUTHENTICATED');
-      expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="dino-wallet"');
-      const after = await counts();
-      // revokeApiKey's request makes its target key first (one more key), but revokes nothing.
-      expect(after).toEqual({ ...before, keys: before.keys + (op.operationId === 'revokeApiKey' ? 2 : 0) });
-    });
+      it(`refuses a key holding every scope but ${scope} with 403 naming it, and no credential with 401; nothing changes`, async () => {
+        const before = await counts();
+        const forbidden = await send(op, allBut.get(scope)!.secret);
+        expectProblem(forbidden, 403, 'FORBIDDEN');
+        expect(forbidden.body.requiredScope).toBe(scope);
+        const anonymous = await send(op, null);
+        expectProblem(anonymous, 401, 'UNAUTHENTICATED');
+        expect(anonymous.headers['www-authenticate']).toBe('Bearer realm="dino-wallet"');
+        const after = await counts();
+        // revokeApiKey's request makes its target key first (one more key), but revokes nothing.
+        expect(after).toEqual({ ...before, keys: before.keys + (op.operationId === 'revokeApiKey' ? 2 : 0) });
+      });
 
-    it(`serves a key holding only ${scope}`, async () => {
-      const res = await send(op, only.get(scope)!.secret, true);
-      expect({ status: res.status, body: res.text.slice(0, 200) }).toEqual({ status: expect.any(Number), body: expect.any(String) });
-      expect(res.status).toBeLessThan(300);
-    });
-  });
+      it(`serves a key holding only ${scope}`, async () => {
+        const res = await send(op, only.get(scope)!.secret, true);
+        expect({ status: res.status, body: res.text.slice(0, 200) }).toEqual({
+          status: expect.any(Number),
+          body: expect.any(String),
+        });
+        expect(res.status).toBeLessThan(300);
+      });
+    },
+  );
 
   it('serves the public paths without a credential, and ignores a bad one there', async () => {
     for (const path of ['/health/live', '/health/ready', '/openapi.json', '/openapi.yaml', '/docs', '/']) {
@@ -200,7 +224,9 @@ describe('Access control', () => {
       // A body that is not even JSON: a refused request is answered before its body is read.
       const res = await req.set('Content-Type', 'application/json').send('{not json');
       expectProblem(res, 401, 'UNAUTHENTICATED');
-      expect(res.headers['www-authenticate']).toBe(reason === 'missing' ? 'Bearer realm="dino-wallet"' : 'Bearer realm="dino-wallet", error="invalid_token"');
+      expect(res.headers['www-authenticate']).toBe(
+        reason === 'missing' ? 'Bearer realm="dino-wallet"' : 'Bearer realm="dino-wallet", error="invalid_token"',
+      );
       expect(res.text).not.toContain('dw_');
       expect(await counts()).toEqual(before);
     });
@@ -226,7 +252,11 @@ describe('Access control', () => {
 
   describe('managing keys', () => {
     it('shows the secret once, then only its hint; stores only a 32-byte hash', async () => {
-      const created = await t.client.http().post('/v1/api-keys').send({ name: 'game-server-eu-1', scopes: ['wallets:read', 'users:read', 'wallets:read'] }).expect(201);
+      const created = await t.client
+        .http()
+        .post('/v1/api-keys')
+        .send({ name: 'game-server-eu-1', scopes: ['wallets:read', 'users:read', 'wallets:read'] })
+        .expect(201);
       expect(created.headers['cache-control']).toBe('no-store');
       expect(created.body).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -271,12 +301,17 @@ describe('Access control', () => {
     it('lets a key grant only scopes it holds, and revoke only keys no stronger than itself', async () => {
       const manager = await createApiKey(t.url, ['api-keys:manage', 'users:read']);
       const before = await counts();
-      const escalation = await as(manager.secret).post('/v1/api-keys').send({ name: 'stronger', scopes: ['users:read', 'wallets:topup'] });
+      const escalation = await as(manager.secret)
+        .post('/v1/api-keys')
+        .send({ name: 'stronger', scopes: ['users:read', 'wallets:topup'] });
       expectProblem(escalation, 403, 'FORBIDDEN');
       expect(escalation.body.requiredScope).toBe('wallets:topup');
       expect(await counts()).toEqual(before);
 
-      const weaker = await as(manager.secret).post('/v1/api-keys').send({ name: 'weaker', scopes: ['users:read'] }).expect(201);
+      const weaker = await as(manager.secret)
+        .post('/v1/api-keys')
+        .send({ name: 'weaker', scopes: ['users:read'] })
+        .expect(201);
       expect(weaker.body.createdBy).toBe(manager.id);
       const stronger = await createApiKey(t.url, ['users:read', 'wallets:spend']);
       const refused = await as(manager.secret).delete(`/v1/api-keys/${stronger.id}`);
@@ -347,10 +382,18 @@ describe('Access control', () => {
       const user = await t.client.createUser();
       const body = { userId: user.id, assetCode: 'GOLD', amount: 7 };
       const key = `refused-${randomUUID()}`;
-      expectProblem(await as(only.get('wallets:spend')!.secret).post('/v1/topup').set('Idempotency-Key', key).send(body), 403, 'FORBIDDEN');
+      expectProblem(
+        await as(only.get('wallets:spend')!.secret).post('/v1/topup').set('Idempotency-Key', key).send(body),
+        403,
+        'FORBIDDEN',
+      );
       expectProblem(await as('dw_nope').post('/v1/topup').set('Idempotency-Key', key).send(body), 401, 'UNAUTHENTICATED');
       expect(await t.db.query(`SELECT 1 FROM idempotency_keys WHERE key = $1`, [key])).toEqual([]);
-      const res = await as(only.get('wallets:topup')!.secret).post('/v1/topup').set('Idempotency-Key', key).send(body).expect(201);
+      const res = await as(only.get('wallets:topup')!.secret)
+        .post('/v1/topup')
+        .set('Idempotency-Key', key)
+        .send(body)
+        .expect(201);
       expect(res.headers['idempotent-replayed']).toBeUndefined();
     });
 
@@ -370,7 +413,9 @@ describe('Access control', () => {
       }
       const fundedBy = (await t.client.history(from)).body.data[1];
       expect(fundedBy).toMatchObject({ type: 'TOPUP', createdBy: 'master' });
-      const [row] = await t.db.query<{ created_by: string }>(`SELECT created_by FROM journal_transactions WHERE id = $1`, [res.body.id]);
+      const [row] = await t.db.query<{ created_by: string }>(`SELECT created_by FROM journal_transactions WHERE id = $1`, [
+        res.body.id,
+      ]);
       expect(row.created_by).toBe(transferKey.id);
     });
   });

@@ -26,7 +26,8 @@ describe('Bad input: duplicate keys', () => {
     }
     for (const userId of [users.plain, users.marked]) {
       const before = await ledgerSnapshot(t.db);
-      const res = await t.client.http()
+      const res = await t.client
+        .http()
         .post('/v1/topup')
         .set('Idempotency-Key', `dup-${randomUUID()}`)
         .set('Content-Type', 'application/json')

@@ -39,7 +39,13 @@ const key = () => `bad-${randomUUID()}`;
 
 type Body = Record<string, unknown>;
 const topup = (c: Ctx, patch: Body = {}): Body => ({ userId: c.alice, assetCode: 'GOLD', amount: 10, ...patch });
-const transfer = (c: Ctx, patch: Body = {}): Body => ({ fromUserId: c.alice, toUserId: c.bob, assetCode: 'GOLD', amount: 10, ...patch });
+const transfer = (c: Ctx, patch: Body = {}): Body => ({
+  fromUserId: c.alice,
+  toUserId: c.bob,
+  assetCode: 'GOLD',
+  amount: 10,
+  ...patch,
+});
 const historyPath = (userId: string) => `/v1/users/${userId}/transactions`;
 const without = (body: Body, field: string): Body => Object.fromEntries(Object.entries(body).filter(([k]) => k !== field));
 
@@ -58,7 +64,13 @@ function postRaw(path: string, raw: string | Buffer, contentType: string | null 
 }
 const rawTopup = (c: Ctx, amountLexeme: string) => `{"userId":"${c.alice}","assetCode":"GOLD","amount":${amountLexeme}}`;
 
-const bad = (name: string, field: string | undefined, send: (c: Ctx) => Test): Row => ({ name, status: 400, code: 'VALIDATION_FAILED', field, send });
+const bad = (name: string, field: string | undefined, send: (c: Ctx) => Test): Row => ({
+  name,
+  status: 400,
+  code: 'VALIDATION_FAILED',
+  field,
+  send,
+});
 const notFound = (name: string, code: string, send: (c: Ctx) => Test): Row => ({ name, status: 404, code, send });
 
 const WRITES = ['/v1/topup', '/v1/spend', '/v1/bonus'] as const;
@@ -82,7 +94,8 @@ const amountRows: Row[] = [
   bad('topup amount lexeme 1e+2', 'amount', (c) => postRaw('/v1/topup', rawTopup(c, '1e+2'))),
   bad('topup amount lexeme -0', 'amount', (c) => postRaw('/v1/topup', rawTopup(c, '-0'))),
   bad('transfer amount lexeme 1e3', 'amount', (c) =>
-    postRaw('/v1/transfers', `{"fromUserId":"${c.alice}","toUserId":"${c.bob}","assetCode":"GOLD","amount":1e3}`)),
+    postRaw('/v1/transfers', `{"fromUserId":"${c.alice}","toUserId":"${c.bob}","assetCode":"GOLD","amount":1e3}`),
+  ),
   bad('topup amount ""', 'amount', (c) => post('/v1/topup', topup(c, { amount: '' }))),
   bad('topup amount null', 'amount', (c) => post('/v1/topup', topup(c, { amount: null }))),
   bad('topup amount 10^15+1 as number', 'amount', (c) => post('/v1/topup', topup(c, { amount: 1_000_000_000_000_001 }))),
@@ -120,15 +133,20 @@ const shapeRows: Row[] = [
   bad('topup description 42', 'description', (c) => post('/v1/topup', topup(c, { description: 42 }))),
   bad('topup unknown field admin', 'admin', (c) => post('/v1/topup', topup(c, { admin: true }))),
   bad('transfer with userId instead of fromUserId', 'userId', (c) =>
-    post('/v1/transfers', { userId: c.alice, toUserId: c.bob, assetCode: 'GOLD', amount: 10 })),
+    post('/v1/transfers', { userId: c.alice, toUserId: c.bob, assetCode: 'GOLD', amount: 10 }),
+  ),
   bad('spend with a toUserId', 'toUserId', (c) => post('/v1/spend', topup(c, { toUserId: c.bob }))),
-  bad('topup idempotencyKey 123 in the body', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: 123 }), null)),
+  bad('topup idempotencyKey 123 in the body', 'idempotencyKey', (c) =>
+    post('/v1/topup', topup(c, { idempotencyKey: 123 }), null),
+  ),
 ];
 
 const assetRows: Row[] = [
   notFound('topup unknown asset SILVER', 'ASSET_NOT_FOUND', (c) => post('/v1/topup', topup(c, { assetCode: 'SILVER' }))),
   notFound('spend unknown asset SILVER', 'ASSET_NOT_FOUND', (c) => post('/v1/spend', topup(c, { assetCode: 'SILVER' }))),
-  notFound('transfer unknown asset SILVER', 'ASSET_NOT_FOUND', (c) => post('/v1/transfers', transfer(c, { assetCode: 'SILVER' }))),
+  notFound('transfer unknown asset SILVER', 'ASSET_NOT_FOUND', (c) =>
+    post('/v1/transfers', transfer(c, { assetCode: 'SILVER' })),
+  ),
   bad('topup lowercase asset gold', 'assetCode', (c) => post('/v1/topup', topup(c, { assetCode: 'gold' }))),
   bad('bonus lowercase asset gold', 'assetCode', (c) => post('/v1/bonus', topup(c, { assetCode: 'gold' }))),
   bad('topup asset ""', 'assetCode', (c) => post('/v1/topup', topup(c, { assetCode: '' }))),
@@ -147,33 +165,63 @@ const userIdRows: Row[] = [
   notFound('spend unknown user id', 'USER_NOT_FOUND', (c) => post('/v1/spend', topup(c, { userId: UNKNOWN_USER }))),
   notFound('bonus malformed user id', 'USER_NOT_FOUND', (c) => post('/v1/bonus', topup(c, { userId: 'nope' }))),
   notFound('topup SQL-injection user id', 'USER_NOT_FOUND', (c) => post('/v1/topup', topup(c, { userId: SQL_INJECTION }))),
-  notFound('topup DROP TABLE user id', 'USER_NOT_FOUND', (c) => post('/v1/topup', topup(c, { userId: "'; DROP TABLE users; --" }))),
+  notFound('topup DROP TABLE user id', 'USER_NOT_FOUND', (c) =>
+    post('/v1/topup', topup(c, { userId: "'; DROP TABLE users; --" })),
+  ),
   notFound('topup empty-string user id', 'USER_NOT_FOUND', (c) => post('/v1/topup', topup(c, { userId: '' }))),
-  notFound('topup user id with a trailing newline', 'USER_NOT_FOUND', (c) => post('/v1/topup', topup(c, { userId: `${c.alice}\n` }))),
-  notFound('topup 10 000-character user id', 'USER_NOT_FOUND', (c) => post('/v1/topup', topup(c, { userId: 'a'.repeat(10_000) }))),
-  notFound('transfer to an unknown user', 'USER_NOT_FOUND', (c) => post('/v1/transfers', transfer(c, { toUserId: UNKNOWN_USER }))),
-  notFound('transfer from an unknown user', 'USER_NOT_FOUND', (c) => post('/v1/transfers', transfer(c, { fromUserId: UNKNOWN_USER }))),
-  notFound('transfer to a SQL-injection user id', 'USER_NOT_FOUND', (c) => post('/v1/transfers', transfer(c, { toUserId: SQL_INJECTION }))),
+  notFound('topup user id with a trailing newline', 'USER_NOT_FOUND', (c) =>
+    post('/v1/topup', topup(c, { userId: `${c.alice}\n` })),
+  ),
+  notFound('topup 10 000-character user id', 'USER_NOT_FOUND', (c) =>
+    post('/v1/topup', topup(c, { userId: 'a'.repeat(10_000) })),
+  ),
+  notFound('transfer to an unknown user', 'USER_NOT_FOUND', (c) =>
+    post('/v1/transfers', transfer(c, { toUserId: UNKNOWN_USER })),
+  ),
+  notFound('transfer from an unknown user', 'USER_NOT_FOUND', (c) =>
+    post('/v1/transfers', transfer(c, { fromUserId: UNKNOWN_USER })),
+  ),
+  notFound('transfer to a SQL-injection user id', 'USER_NOT_FOUND', (c) =>
+    post('/v1/transfers', transfer(c, { toUserId: SQL_INJECTION })),
+  ),
   notFound('transfer from an unknown user to itself', 'USER_NOT_FOUND', (c) =>
-    post('/v1/transfers', transfer(c, { fromUserId: UNKNOWN_USER, toUserId: UNKNOWN_USER }))),
+    post('/v1/transfers', transfer(c, { fromUserId: UNKNOWN_USER, toUserId: UNKNOWN_USER })),
+  ),
 ];
 
 const keyRows: Row[] = [
   bad('Idempotency-Key of 256 characters', 'Idempotency-Key', (c) => post('/v1/topup', topup(c), 'k'.repeat(256))),
-  bad('idempotencyKey of 256 characters in the body', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: 'k'.repeat(256) }), null)),
+  bad('idempotencyKey of 256 characters in the body', 'idempotencyKey', (c) =>
+    post('/v1/topup', topup(c, { idempotencyKey: 'k'.repeat(256) }), null),
+  ),
   bad('Idempotency-Key with a Latin-1 letter', 'Idempotency-Key', (c) => post('/v1/topup', topup(c), 'clé-1')),
   bad('Idempotency-Key with a tab', 'Idempotency-Key', (c) => post('/v1/topup', topup(c), 'a\tb')),
   bad('Idempotency-Key empty', 'Idempotency-Key', (c) => post('/v1/topup', topup(c), '')),
-  bad('Idempotency-Key sent twice', 'Idempotency-Key', (c) => api().post('/v1/topup').set('Idempotency-Key', ['k-1', 'k-2'] as unknown as string).send(topup(c))),
-  bad('idempotencyKey non-ASCII in the body', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: 'ключ-1' }), null)),
-  bad('idempotencyKey emoji in the body', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: 'key-🦕' }), null)),
-  bad('idempotencyKey with a control character', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: 'a\u0001b' }), null)),
+  bad('Idempotency-Key sent twice', 'Idempotency-Key', (c) =>
+    api()
+      .post('/v1/topup')
+      .set('Idempotency-Key', ['k-1', 'k-2'] as unknown as string)
+      .send(topup(c)),
+  ),
+  bad('idempotencyKey non-ASCII in the body', 'idempotencyKey', (c) =>
+    post('/v1/topup', topup(c, { idempotencyKey: 'ключ-1' }), null),
+  ),
+  bad('idempotencyKey emoji in the body', 'idempotencyKey', (c) =>
+    post('/v1/topup', topup(c, { idempotencyKey: 'key-🦕' }), null),
+  ),
+  bad('idempotencyKey with a control character', 'idempotencyKey', (c) =>
+    post('/v1/topup', topup(c, { idempotencyKey: 'a\u0001b' }), null),
+  ),
   bad('idempotencyKey with a NUL', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: 'a\u0000b' }), null)),
   bad('idempotencyKey with a newline', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: 'a\nb' }), null)),
   bad('idempotencyKey with a space', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: 'a b' }), null)),
   bad('idempotencyKey empty in the body', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: '' }), null)),
-  bad('header and body keys differ', 'idempotencyKey', (c) => post('/v1/topup', topup(c, { idempotencyKey: 'body-key' }), 'header-key')),
-  bad('spend header and body keys differ', 'idempotencyKey', (c) => post('/v1/spend', topup(c, { idempotencyKey: 'k-a' }), 'k-b')),
+  bad('header and body keys differ', 'idempotencyKey', (c) =>
+    post('/v1/topup', topup(c, { idempotencyKey: 'body-key' }), 'header-key'),
+  ),
+  bad('spend header and body keys differ', 'idempotencyKey', (c) =>
+    post('/v1/spend', topup(c, { idempotencyKey: 'k-a' }), 'k-b'),
+  ),
   bad('topup without any key', 'Idempotency-Key', (c) => post('/v1/topup', topup(c), null)),
   bad('transfer without any key', 'Idempotency-Key', (c) => post('/v1/transfers', transfer(c), null)),
 ];
@@ -181,18 +229,48 @@ const keyRows: Row[] = [
 const bodyRows: Row[] = [
   bad('malformed JSON', 'body', (c) => postRaw('/v1/topup', `{"userId": "${c.alice}", "amount": `)),
   bad('JSON with a trailing comma', 'body', (c) => postRaw('/v1/transfers', `{"fromUserId":"${c.alice}",}`)),
-  { name: 'text/plain body', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', send: (c) => postRaw('/v1/topup', JSON.stringify(topup(c)), 'text/plain') },
-  { name: 'form-encoded body', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', send: (c) => postRaw('/v1/spend', `userId=${c.alice}&amount=1`, 'application/x-www-form-urlencoded') },
-  { name: 'body without a content type', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', send: (c) => postRaw('/v1/topup', Buffer.from(JSON.stringify(topup(c))), null) },
-  { name: 'JSON in latin1', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', send: (c) => postRaw('/v1/topup', JSON.stringify(topup(c)), 'application/json; charset=latin1') },
+  {
+    name: 'text/plain body',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    send: (c) => postRaw('/v1/topup', JSON.stringify(topup(c)), 'text/plain'),
+  },
+  {
+    name: 'form-encoded body',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    send: (c) => postRaw('/v1/spend', `userId=${c.alice}&amount=1`, 'application/x-www-form-urlencoded'),
+  },
+  {
+    name: 'body without a content type',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    send: (c) => postRaw('/v1/topup', Buffer.from(JSON.stringify(topup(c))), null),
+  },
+  {
+    name: 'JSON in latin1',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    send: (c) => postRaw('/v1/topup', JSON.stringify(topup(c)), 'application/json; charset=latin1'),
+  },
   {
     name: 'gzip-encoded body',
     status: 415,
     code: 'UNSUPPORTED_MEDIA_TYPE',
     send: (c) => postRaw('/v1/topup', JSON.stringify(topup(c))).set('Content-Encoding', 'gzip'),
   },
-  { name: 'topup body of 100 KiB', status: 413, code: 'PAYLOAD_TOO_LARGE', send: (c) => post('/v1/topup', topup(c, { description: KIB_100 })) },
-  { name: 'transfer body of 100 KiB', status: 413, code: 'PAYLOAD_TOO_LARGE', send: (c) => post('/v1/transfers', transfer(c, { pad: KIB_100 })) },
+  {
+    name: 'topup body of 100 KiB',
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    send: (c) => post('/v1/topup', topup(c, { description: KIB_100 })),
+  },
+  {
+    name: 'transfer body of 100 KiB',
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    send: (c) => post('/v1/transfers', transfer(c, { pad: KIB_100 })),
+  },
   bad('array body', 'body', (c) => post('/v1/topup', [topup(c)])),
   bad('body null', 'body', () => postRaw('/v1/topup', 'null')),
   bad('body a string', 'body', () => postRaw('/v1/bonus', '"topup"')),
@@ -202,39 +280,56 @@ const bodyRows: Row[] = [
   // Deep enough to overflow a recursive validator (once a RangeError and a 500).
   bad('body nested 5000 deep', undefined, () => postRaw('/v1/topup', `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`)),
   bad('create-user body with an array nested 2000 deep', undefined, () =>
-    postRaw('/v1/users', `{"username":"deep_one","x":${'['.repeat(2000)}${']'.repeat(2000)}}`)),
+    postRaw('/v1/users', `{"username":"deep_one","x":${'['.repeat(2000)}${']'.repeat(2000)}}`),
+  ),
 ];
 
 /** Names every object inherits: a whitelist that looks fields up in a plain object lets them through. */
 const INHERITED_NAMES = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'];
 /** The body with one more member, written as raw JSON so that `__proto__` arrives as a key. */
-const withRawField = (body: Body, name: string, valueJson: string) => `${JSON.stringify(body).slice(0, -1)},"${name}":${valueJson}}`;
+const withRawField = (body: Body, name: string, valueJson: string) =>
+  `${JSON.stringify(body).slice(0, -1)},"${name}":${valueJson}}`;
 
 const hostileRows: Row[] = [
   // PostgreSQL text and jsonb cannot hold U+0000 (once a failed insert and a 500).
   bad('description with a NUL character', 'description', (c) => post('/v1/topup', topup(c, { description: 'a\u0000b' }))),
   bad('metadata value with a NUL character', 'metadata', (c) => post('/v1/topup', topup(c, { metadata: { note: 'a\u0000b' } }))),
-  bad('metadata key with a NUL character', 'metadata', (c) => post('/v1/transfers', transfer(c, { metadata: { 'k\u0000': 'v' } }))),
+  bad('metadata key with a NUL character', 'metadata', (c) =>
+    post('/v1/transfers', transfer(c, { metadata: { 'k\u0000': 'v' } })),
+  ),
   ...INHERITED_NAMES.map((name) =>
-    bad(`topup with the unknown field ${name}`, undefined, (c) => postRaw('/v1/topup', withRawField(topup(c), name, '{"x":"1"}')))),
-  bad('transfer with the unknown field constructor', undefined, (c) => postRaw('/v1/transfers', withRawField(transfer(c), 'constructor', '"x"'))),
+    bad(`topup with the unknown field ${name}`, undefined, (c) =>
+      postRaw('/v1/topup', withRawField(topup(c), name, '{"x":"1"}')),
+    ),
+  ),
+  bad('transfer with the unknown field constructor', undefined, (c) =>
+    postRaw('/v1/transfers', withRawField(transfer(c), 'constructor', '"x"')),
+  ),
   bad('create user with the unknown field constructor', undefined, () =>
-    postRaw('/v1/users', withRawField({ username: `u_${randomUUID().slice(0, 8)}` }, 'constructor', '"x"'))),
-  bad('history with the unknown query parameter constructor', undefined, (c) => api().get(`${historyPath(c.alice)}?constructor=x`)),
+    postRaw('/v1/users', withRawField({ username: `u_${randomUUID().slice(0, 8)}` }, 'constructor', '"x"')),
+  ),
+  bad('history with the unknown query parameter constructor', undefined, (c) =>
+    api().get(`${historyPath(c.alice)}?constructor=x`),
+  ),
 ];
 
 const textRows: Row[] = [
   bad('description of 501 characters', 'description', (c) => post('/v1/topup', topup(c, { description: 'd'.repeat(501) }))),
-  bad('transfer description of 501 characters', 'description', (c) => post('/v1/transfers', transfer(c, { description: 'd'.repeat(501) }))),
+  bad('transfer description of 501 characters', 'description', (c) =>
+    post('/v1/transfers', transfer(c, { description: 'd'.repeat(501) })),
+  ),
   bad('metadata with 21 keys', 'metadata', (c) =>
-    post('/v1/topup', topup(c, { metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) }))),
+    post('/v1/topup', topup(c, { metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) })),
+  ),
   bad('metadata with a nested object', 'metadata', (c) => post('/v1/topup', topup(c, { metadata: { order: { id: '1' } } }))),
   bad('metadata with a number value', 'metadata', (c) => post('/v1/spend', topup(c, { metadata: { n: 1 } }))),
   bad('metadata with a null value', 'metadata', (c) => post('/v1/topup', topup(c, { metadata: { n: null } }))),
   bad('metadata with a boolean value', 'metadata', (c) => post('/v1/bonus', topup(c, { metadata: { b: true } }))),
   bad('metadata with an array value', 'metadata', (c) => post('/v1/topup', topup(c, { metadata: { a: ['x'] } }))),
   bad('metadata key of 65 characters', 'metadata', (c) => post('/v1/topup', topup(c, { metadata: { ['k'.repeat(65)]: 'v' } }))),
-  bad('metadata value of 501 characters', 'metadata', (c) => post('/v1/transfers', transfer(c, { metadata: { v: 'v'.repeat(501) } }))),
+  bad('metadata value of 501 characters', 'metadata', (c) =>
+    post('/v1/transfers', transfer(c, { metadata: { v: 'v'.repeat(501) } })),
+  ),
   bad('metadata empty key', 'metadata', (c) => post('/v1/topup', topup(c, { metadata: { '': 'v' } }))),
   bad('metadata an array', 'metadata', (c) => post('/v1/topup', topup(c, { metadata: ['a', 'b'] }))),
   bad('metadata a string', 'metadata', (c) => post('/v1/topup', topup(c, { metadata: 'k=v' }))),
@@ -255,10 +350,24 @@ const userRows: Row[] = [
   bad('username 123', 'username', () => api().post('/v1/users').send({ username: 123 })),
   bad('create user without username', 'username', () => api().post('/v1/users').send({})),
   bad('create user with an unknown field', 'admin', () => api().post('/v1/users').send({ username: 'mallory', admin: true })),
-  { name: 'create user text/plain', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', send: () => api().post('/v1/users').set('Content-Type', 'text/plain').send('username=mallory') },
-  { name: 'username taken', status: 409, code: 'USERNAME_TAKEN', send: () => api().post('/v1/users').send({ username: 'alice' }) },
+  {
+    name: 'create user text/plain',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    send: () => api().post('/v1/users').set('Content-Type', 'text/plain').send('username=mallory'),
+  },
+  {
+    name: 'username taken',
+    status: 409,
+    code: 'USERNAME_TAKEN',
+    send: () => api().post('/v1/users').send({ username: 'alice' }),
+  },
   bad('find users without username', 'username', () => api().get('/v1/users')),
-  bad('find users with a 65-character username', 'username', () => api().get('/v1/users').query({ username: 'u'.repeat(65) })),
+  bad('find users with a 65-character username', 'username', () =>
+    api()
+      .get('/v1/users')
+      .query({ username: 'u'.repeat(65) }),
+  ),
   notFound('get unknown user', 'USER_NOT_FOUND', () => api().get(`/v1/users/${UNKNOWN_USER}`)),
   notFound('get user by SQL injection', 'USER_NOT_FOUND', () => api().get(`/v1/users/${encodeURIComponent(SQL_INJECTION)}`)),
 ];
@@ -275,24 +384,49 @@ function flippedCursor(cursor: string): string {
 
 const readRows: Row[] = [
   ...['0', '1000', 'abc', '-1', '1.5', '201', '', '1e2'].map((limit) =>
-    bad(`history limit=${JSON.stringify(limit)}`, 'limit', (c) => api().get(`${historyPath(c.alice)}?limit=${encodeURIComponent(limit)}`))),
+    bad(`history limit=${JSON.stringify(limit)}`, 'limit', (c) =>
+      api().get(`${historyPath(c.alice)}?limit=${encodeURIComponent(limit)}`),
+    ),
+  ),
   bad('history limit given twice', 'limit', (c) => api().get(`${historyPath(c.alice)}?limit=1&limit=2`)),
   bad('history assetCode=gold', 'assetCode', (c) => api().get(historyPath(c.alice)).query({ assetCode: 'gold' })),
   notFound('history assetCode=SILVER', 'ASSET_NOT_FOUND', (c) => api().get(historyPath(c.alice)).query({ assetCode: 'SILVER' })),
   bad('history type=CHARGEBACK', 'type', (c) => api().get(historyPath(c.alice)).query({ type: 'CHARGEBACK' })),
   bad('history type=refund (lower case)', 'type', (c) => api().get(historyPath(c.alice)).query({ type: 'refund' })),
-  bad('history forged cursor (random base64)', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: randomBytes(24).toString('base64url') })),
-  bad('history forged cursor (random base64 with padding)', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: randomBytes(20).toString('base64') })),
-  bad('history cursor with its entry id edited', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: editedCursor(c.aliceCursor) })),
-  bad('history cursor with a character flipped', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: flippedCursor(c.aliceCursor) })),
+  bad('history forged cursor (random base64)', 'cursor', (c) =>
+    api()
+      .get(historyPath(c.alice))
+      .query({ cursor: randomBytes(24).toString('base64url') }),
+  ),
+  bad('history forged cursor (random base64 with padding)', 'cursor', (c) =>
+    api()
+      .get(historyPath(c.alice))
+      .query({ cursor: randomBytes(20).toString('base64') }),
+  ),
+  bad('history cursor with its entry id edited', 'cursor', (c) =>
+    api()
+      .get(historyPath(c.alice))
+      .query({ cursor: editedCursor(c.aliceCursor) }),
+  ),
+  bad('history cursor with a character flipped', 'cursor', (c) =>
+    api()
+      .get(historyPath(c.alice))
+      .query({ cursor: flippedCursor(c.aliceCursor) }),
+  ),
   bad("history with another user's cursor", 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: c.bobCursor })),
   bad('history cursor of another filter', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: c.aliceGoldCursor })),
-  bad('history cursor of 300 characters', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: 'A'.repeat(300) })),
+  bad('history cursor of 300 characters', 'cursor', (c) =>
+    api()
+      .get(historyPath(c.alice))
+      .query({ cursor: 'A'.repeat(300) }),
+  ),
   bad('history cursor with SQL', 'cursor', (c) => api().get(historyPath(c.alice)).query({ cursor: SQL_INJECTION })),
   notFound('history of an unknown user', 'USER_NOT_FOUND', () => api().get(historyPath(UNKNOWN_USER))),
   notFound('history of a malformed user id', 'USER_NOT_FOUND', () => api().get(historyPath('not-a-user'))),
   notFound('balances of an unknown user', 'USER_NOT_FOUND', () => api().get(`/v1/users/${UNKNOWN_USER}/balances`)),
-  notFound('balances of a SQL-injection id', 'USER_NOT_FOUND', () => api().get(`/v1/users/${encodeURIComponent(SQL_INJECTION)}/balances`)),
+  notFound('balances of a SQL-injection id', 'USER_NOT_FOUND', () =>
+    api().get(`/v1/users/${encodeURIComponent(SQL_INJECTION)}/balances`),
+  ),
   ...[
     ['not a date', 'yesterday'],
     ['a date alone', '2026-11-30'],
@@ -302,12 +436,21 @@ const readRows: Row[] = [
     ['empty', ''],
     ['epoch seconds', '1764460800'],
     ['with SQL', SQL_INJECTION],
-  ].map(([name, asOf]) => bad(`balances asOf ${name}`, 'asOf', (c) => api().get(`/v1/users/${c.alice}/balances`).query({ asOf }))),
-  bad('balances asOf given twice', 'asOf', (c) => api().get(`/v1/users/${c.alice}/balances?asOf=2026-11-30T00:00:00.000Z&asOf=2026-11-29T00:00:00.000Z`)),
-  bad('balances with an unknown query parameter', 'at', (c) => api().get(`/v1/users/${c.alice}/balances`).query({ at: '2026-11-30T00:00:00.000Z' })),
-  notFound('balances asOf of an unknown user', 'USER_NOT_FOUND', () => api().get(`/v1/users/${UNKNOWN_USER}/balances`).query({ asOf: '2026-11-30T00:00:00.000Z' })),
+  ].map(([name, asOf]) =>
+    bad(`balances asOf ${name}`, 'asOf', (c) => api().get(`/v1/users/${c.alice}/balances`).query({ asOf })),
+  ),
+  bad('balances asOf given twice', 'asOf', (c) =>
+    api().get(`/v1/users/${c.alice}/balances?asOf=2026-11-30T00:00:00.000Z&asOf=2026-11-29T00:00:00.000Z`),
+  ),
+  bad('balances with an unknown query parameter', 'at', (c) =>
+    api().get(`/v1/users/${c.alice}/balances`).query({ at: '2026-11-30T00:00:00.000Z' }),
+  ),
+  notFound('balances asOf of an unknown user', 'USER_NOT_FOUND', () =>
+    api().get(`/v1/users/${UNKNOWN_USER}/balances`).query({ asOf: '2026-11-30T00:00:00.000Z' }),
+  ),
   ...['abc', '0', '-1', '99999999999999999999', '999999999', '1 OR 1=1', '1;DROP TABLE journal_transactions'].map((id) =>
-    notFound(`transaction id ${JSON.stringify(id)}`, 'NOT_FOUND', () => api().get(`/v1/transactions/${encodeURIComponent(id)}`))),
+    notFound(`transaction id ${JSON.stringify(id)}`, 'NOT_FOUND', () => api().get(`/v1/transactions/${encodeURIComponent(id)}`)),
+  ),
 ];
 
 const routeRows: Row[] = [
@@ -360,34 +503,50 @@ const targetRows: Row[] = [
 ];
 
 const refundPath = (c: Ctx, id = c.topupId) => `/v1/transactions/${id}/refunds`;
-const refund = (c: Ctx, body: unknown, idempotencyKey: string | null = key(), id = c.topupId) => post(refundPath(c, id), body, idempotencyKey);
+const refund = (c: Ctx, body: unknown, idempotencyKey: string | null = key(), id = c.topupId) =>
+  post(refundPath(c, id), body, idempotencyKey);
 
 // POST /v1/transactions/{transactionId}/refunds: every field is optional, so a row is a bad value,
 // an unknown field, a missing key or an original that does not exist.
 const refundRows: Row[] = [
-  ...([0, -5, 1.5, '0', '-5', '1.5', 'abc', '', true, [10], {}, '1000000000000001', THIRTY_DIGITS, '1e3', ' 10'] as unknown[]).map((amount) =>
-    bad(`refund amount ${JSON.stringify(amount)}`, 'amount', (c) => refund(c, { amount }))),
+  ...(
+    [0, -5, 1.5, '0', '-5', '1.5', 'abc', '', true, [10], {}, '1000000000000001', THIRTY_DIGITS, '1e3', ' 10'] as unknown[]
+  ).map((amount) => bad(`refund amount ${JSON.stringify(amount)}`, 'amount', (c) => refund(c, { amount }))),
   bad('refund amount lexeme 1e3', 'amount', (c) => postRaw(refundPath(c), '{"amount":1e3}')),
   bad('refund amount lexeme 10.0', 'amount', (c) => postRaw(refundPath(c), '{"amount":10.0}')),
   bad('refund reason 42', 'reason', (c) => refund(c, { amount: 1, reason: 42 })),
   bad('refund reason of 501 characters', 'reason', (c) => refund(c, { reason: 'r'.repeat(501) })),
   bad('refund reason with a NUL character', 'reason', (c) => refund(c, { reason: 'a\u0000b' })),
   bad('refund metadata nested', 'metadata', (c) => refund(c, { metadata: { a: { b: 'c' } } })),
-  bad('refund metadata with 21 keys', 'metadata', (c) => refund(c, { metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) })),
+  bad('refund metadata with 21 keys', 'metadata', (c) =>
+    refund(c, { metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) }),
+  ),
   bad('refund metadata a string', 'metadata', (c) => refund(c, { metadata: 'k=v' })),
   bad('refund metadata with a number value', 'metadata', (c) => refund(c, { metadata: { n: 1 } })),
   bad('refund with the unknown field userId', 'userId', (c) => refund(c, { amount: 1, userId: c.alice })),
   bad('refund with the unknown field description', 'description', (c) => refund(c, { description: 'use reason' })),
-  bad('refund with the unknown field constructor', undefined, (c) => postRaw(refundPath(c), '{"amount":1,"constructor":{"x":"1"}}')),
+  bad('refund with the unknown field constructor', undefined, (c) =>
+    postRaw(refundPath(c), '{"amount":1,"constructor":{"x":"1"}}'),
+  ),
   bad('refund without any key', 'Idempotency-Key', (c) => refund(c, { amount: 1 }, null)),
   bad('refund idempotencyKey 123 in the body', 'idempotencyKey', (c) => refund(c, { amount: 1, idempotencyKey: 123 }, null)),
   bad('refund header and body keys differ', 'idempotencyKey', (c) => refund(c, { amount: 1, idempotencyKey: 'k-a' }, 'k-b')),
   bad('refund body an array', 'body', (c) => refund(c, [{ amount: 1 }])),
   bad('refund malformed JSON', 'body', (c) => postRaw(refundPath(c), '{"amount": ')),
-  { name: 'refund text/plain body', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', send: (c) => postRaw(refundPath(c), '{"amount":1}', 'text/plain') },
+  {
+    name: 'refund text/plain body',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    send: (c) => postRaw(refundPath(c), '{"amount":1}', 'text/plain'),
+  },
   ...['999999999999', '0', '-1', 'abc', UNKNOWN_USER, SQL_INJECTION, '99999999999999999999'].map((id) =>
-    notFound(`refund of the transaction ${JSON.stringify(id)}`, 'NOT_FOUND', (c) => refund(c, { amount: 1 }, key(), encodeURIComponent(id)))),
-  bad('refund of the transaction 1%00', 'path', () => api().post('/v1/transactions/1%00/refunds').set('Idempotency-Key', key()).send({})),
+    notFound(`refund of the transaction ${JSON.stringify(id)}`, 'NOT_FOUND', (c) =>
+      refund(c, { amount: 1 }, key(), encodeURIComponent(id)),
+    ),
+  ),
+  bad('refund of the transaction 1%00', 'path', () =>
+    api().post('/v1/transactions/1%00/refunds').set('Idempotency-Key', key()).send({}),
+  ),
 ];
 
 const hold = (c: Ctx, patch: Body = {}): Body => ({ userId: c.alice, assetCode: 'GOLD', amount: 10, ...patch });
@@ -398,11 +557,16 @@ const UNKNOWN_HOLD = '00000000-0000-4000-8000-00000000beef';
 // POST /v1/holds, /capture and /void. alice's hold of 50 stays HELD through all of them.
 const holdRows: Row[] = [
   ...([0, -1, 604801, 1.5, '60', '', true, 10 ** 12, [60], {}] as unknown[]).map((expiresInSeconds) =>
-    bad(`hold expiresInSeconds ${JSON.stringify(expiresInSeconds)}`, 'expiresInSeconds', (c) => post('/v1/holds', hold(c, { expiresInSeconds })))),
+    bad(`hold expiresInSeconds ${JSON.stringify(expiresInSeconds)}`, 'expiresInSeconds', (c) =>
+      post('/v1/holds', hold(c, { expiresInSeconds })),
+    ),
+  ),
   bad('hold expiresInSeconds lexeme 60.0', 'expiresInSeconds', (c) =>
-    postRaw('/v1/holds', `{"userId":"${c.alice}","assetCode":"GOLD","amount":10,"expiresInSeconds":60.0}`)),
+    postRaw('/v1/holds', `{"userId":"${c.alice}","assetCode":"GOLD","amount":10,"expiresInSeconds":60.0}`),
+  ),
   ...([0, -1, '1.5', '1000000000000001', null, true] as unknown[]).map((amount) =>
-    bad(`hold amount ${JSON.stringify(amount)}`, 'amount', (c) => post('/v1/holds', hold(c, { amount })))),
+    bad(`hold amount ${JSON.stringify(amount)}`, 'amount', (c) => post('/v1/holds', hold(c, { amount }))),
+  ),
   bad('hold without amount', 'amount', (c) => post('/v1/holds', without(hold(c), 'amount'))),
   bad('hold without userId', 'userId', (c) => post('/v1/holds', without(hold(c), 'userId'))),
   bad('hold userId 123', 'userId', (c) => post('/v1/holds', hold(c, { userId: 123 }))),
@@ -413,16 +577,23 @@ const holdRows: Row[] = [
   notFound('hold for a malformed user id', 'USER_NOT_FOUND', (c) => post('/v1/holds', hold(c, { userId: 'nope' }))),
   bad('hold with the unknown field toUserId', 'toUserId', (c) => post('/v1/holds', hold(c, { toUserId: c.bob }))),
   bad('hold with the unknown field status', 'status', (c) => post('/v1/holds', hold(c, { status: 'CAPTURED' }))),
-  bad('hold with the unknown field expiresAt', 'expiresAt', (c) => post('/v1/holds', hold(c, { expiresAt: '2030-01-01T00:00:00.000Z' }))),
+  bad('hold with the unknown field expiresAt', 'expiresAt', (c) =>
+    post('/v1/holds', hold(c, { expiresAt: '2030-01-01T00:00:00.000Z' })),
+  ),
   bad('hold description of 501 characters', 'description', (c) => post('/v1/holds', hold(c, { description: 'd'.repeat(501) }))),
   bad('hold metadata nested', 'metadata', (c) => post('/v1/holds', hold(c, { metadata: { a: { b: 'c' } } }))),
   bad('hold without any key', 'Idempotency-Key', (c) => post('/v1/holds', hold(c), null)),
   ...([0, -1, '1.5', 'abc', '1000000000000001', true, 51] as unknown[]).map((amount) =>
-    bad(`capture amount ${JSON.stringify(amount)}${amount === 51 ? ' (more than the hold)' : ''}`, 'amount', (c) => post(capturePath(c), { amount }))),
+    bad(`capture amount ${JSON.stringify(amount)}${amount === 51 ? ' (more than the hold)' : ''}`, 'amount', (c) =>
+      post(capturePath(c), { amount }),
+    ),
+  ),
   bad('capture toUserId 123', 'toUserId', (c) => post(capturePath(c), { toUserId: 123 })),
   bad('capture toUserId ["x"]', 'toUserId', (c) => post(capturePath(c), { toUserId: [c.bob] })),
   notFound('capture to an unknown user', 'USER_NOT_FOUND', (c) => post(capturePath(c), { toUserId: UNKNOWN_USER })),
-  notFound('capture to a malformed user id', 'USER_NOT_FOUND', (c) => post(capturePath(c), { amount: 1, toUserId: SQL_INJECTION })),
+  notFound('capture to a malformed user id', 'USER_NOT_FOUND', (c) =>
+    post(capturePath(c), { amount: 1, toUserId: SQL_INJECTION }),
+  ),
   bad('capture with the unknown field userId', 'userId', (c) => post(capturePath(c), { userId: c.bob })),
   bad('capture with the unknown field status', 'status', (c) => post(capturePath(c), { status: 'VOIDED' })),
   bad('capture body an array', 'body', (c) => post(capturePath(c), [{}])),
@@ -432,26 +603,40 @@ const holdRows: Row[] = [
   bad('void with a toUserId', 'toUserId', (c) => post(voidPath(c), { toUserId: c.bob })),
   bad('void idempotencyKey 123 in the body', 'idempotencyKey', (c) => post(voidPath(c), { idempotencyKey: 123 }, null)),
   bad('void without any key', 'Idempotency-Key', (c) => post(voidPath(c), {}, null)),
-  { name: 'void text/plain body', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', send: (c) => postRaw(voidPath(c), '{}', 'text/plain') },
+  {
+    name: 'void text/plain body',
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    send: (c) => postRaw(voidPath(c), '{}', 'text/plain'),
+  },
   ...[UNKNOWN_HOLD, 'abc', '0', SQL_INJECTION].map((id) =>
-    notFound(`capture of the hold ${JSON.stringify(id)}`, 'NOT_FOUND', (c) => post(capturePath(c, encodeURIComponent(id)), {}))),
-  notFound('capture of an unknown hold, more than any hold', 'NOT_FOUND', (c) => post(capturePath(c, UNKNOWN_HOLD), { amount: 1000 })),
+    notFound(`capture of the hold ${JSON.stringify(id)}`, 'NOT_FOUND', (c) => post(capturePath(c, encodeURIComponent(id)), {})),
+  ),
+  notFound('capture of an unknown hold, more than any hold', 'NOT_FOUND', (c) =>
+    post(capturePath(c, UNKNOWN_HOLD), { amount: 1000 }),
+  ),
   ...[UNKNOWN_HOLD, 'abc', SQL_INJECTION].map((id) =>
-    notFound(`void of the hold ${JSON.stringify(id)}`, 'NOT_FOUND', (c) => post(voidPath(c, encodeURIComponent(id)), {}))),
+    notFound(`void of the hold ${JSON.stringify(id)}`, 'NOT_FOUND', (c) => post(voidPath(c, encodeURIComponent(id)), {})),
+  ),
   bad('void of the hold %00', 'path', () => api().post('/v1/holds/%00/void').set('Idempotency-Key', key()).send({})),
 ];
 
 const holdsPath = (userId: string) => `/v1/users/${userId}/holds`;
 
 const holdReadRows: Row[] = [
-  ...[UNKNOWN_HOLD, 'abc', '0', SQL_INJECTION].map((id) => notFound(`get the hold ${JSON.stringify(id)}`, 'NOT_FOUND', () => api().get(`/v1/holds/${encodeURIComponent(id)}`))),
+  ...[UNKNOWN_HOLD, 'abc', '0', SQL_INJECTION].map((id) =>
+    notFound(`get the hold ${JSON.stringify(id)}`, 'NOT_FOUND', () => api().get(`/v1/holds/${encodeURIComponent(id)}`)),
+  ),
   bad('get the hold %00', 'path', () => getRaw('/v1/holds/%00')),
   bad('get the hold %FF', 'path', () => getRaw('/v1/holds/%FF')),
   ...['held', 'NOPE', '', 'HELD ', 'ACTIVE'].map((status) =>
-    bad(`holds status=${JSON.stringify(status)}`, 'status', (c) => api().get(holdsPath(c.alice)).query({ status }))),
+    bad(`holds status=${JSON.stringify(status)}`, 'status', (c) => api().get(holdsPath(c.alice)).query({ status })),
+  ),
   bad('holds status given twice', 'status', (c) => getRaw(`${holdsPath(c.alice)}?status=HELD&status=VOIDED`)),
   bad('holds status=%00HELD', 'status', (c) => getRaw(`${holdsPath(c.alice)}?status=%00HELD`)),
-  ...['0', '201', 'abc', '-1', '1.5'].map((limit) => bad(`holds limit=${limit}`, 'limit', (c) => api().get(holdsPath(c.alice)).query({ limit }))),
+  ...['0', '201', 'abc', '-1', '1.5'].map((limit) =>
+    bad(`holds limit=${limit}`, 'limit', (c) => api().get(holdsPath(c.alice)).query({ limit })),
+  ),
   bad('holds with the unknown query parameter userId', 'userId', (c) => api().get(holdsPath(c.alice)).query({ userId: c.bob })),
   notFound('holds of an unknown user', 'USER_NOT_FOUND', () => api().get(holdsPath(UNKNOWN_USER))),
   notFound('holds of a malformed user id', 'USER_NOT_FOUND', () => api().get(holdsPath('not-a-user'))),
@@ -480,10 +665,17 @@ describe('Bad input', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const find = async (username: string) => (await api().get('/v1/users').query({ username }).expect(200)).body.data[0].id as string;
+    const find = async (username: string) =>
+      (await api().get('/v1/users').query({ username }).expect(200)).body.data[0].id as string;
     const [alice, bob] = [await find('alice'), await find('bob')];
     const topups: string[] = [];
-    for (const [user, asset] of [[alice, 'GOLD'], [alice, 'GOLD'], [alice, 'DIAMOND'], [bob, 'GOLD'], [bob, 'GOLD']]) {
+    for (const [user, asset] of [
+      [alice, 'GOLD'],
+      [alice, 'GOLD'],
+      [alice, 'DIAMOND'],
+      [bob, 'GOLD'],
+      [bob, 'GOLD'],
+    ]) {
       const res = await t.client.topup(user, 500, { assetCode: asset });
       expect(res.status).toBe(201);
       topups.push(res.body.id as string);
@@ -544,23 +736,39 @@ describe('Bad input', () => {
       const user = await t.client.givenUserWithBalance(100n);
       const spend = await t.client.spend(user, 60);
       const k = key();
-      const res = await t.client.refund(spend.body.id as string, { key: k, body: { amount: null, reason: null, metadata: null } });
+      const res = await t.client.refund(spend.body.id as string, {
+        key: k,
+        body: { amount: null, reason: null, metadata: null },
+      });
       expect({ status: res.status, amount: res.body.amount }).toEqual({ status: 201, amount: '60' });
       const again = await t.client.refund(spend.body.id as string, { key: k });
-      expect({ status: again.status, replayed: again.headers['idempotent-replayed'], text: again.text }).toEqual({ status: 201, replayed: 'true', text: res.text });
+      expect({ status: again.status, replayed: again.headers['idempotent-replayed'], text: again.text }).toEqual({
+        status: 201,
+        replayed: 'true',
+        text: res.text,
+      });
       expect(await t.client.balance(user)).toBe(100n);
     });
 
     it('captures all of the hold to the treasury for amount: null and toUserId: null', async () => {
       const user = await t.client.givenUserWithBalance(100n);
-      const created = await t.client.createHold(user, 40, { body: { userId: user, assetCode: 'GOLD', amount: 40, expiresInSeconds: null } });
+      const created = await t.client.createHold(user, 40, {
+        body: { userId: user, assetCode: 'GOLD', amount: 40, expiresInSeconds: null },
+      });
       expect(created.status).toBe(201);
       const k = key();
       const res = await t.client.captureHold(created.body.id as string, { key: k, body: { amount: null, toUserId: null } });
-      expect({ status: res.status, body: res.body }).toEqual({ status: 200, body: expect.objectContaining({ status: 'CAPTURED', capturedAmount: '40' }) });
+      expect({ status: res.status, body: res.body }).toEqual({
+        status: 200,
+        body: expect.objectContaining({ status: 'CAPTURED', capturedAmount: '40' }),
+      });
       expect(res.body.capturedToUserId).toBeUndefined();
       const again = await t.client.captureHold(created.body.id as string, { key: k });
-      expect({ status: again.status, replayed: again.headers['idempotent-replayed'], text: again.text }).toEqual({ status: 200, replayed: 'true', text: res.text });
+      expect({ status: again.status, replayed: again.headers['idempotent-replayed'], text: again.text }).toEqual({
+        status: 200,
+        replayed: 'true',
+        text: res.text,
+      });
       expect(await t.client.wallet(user)).toEqual({ balance: 60n, held: 0n });
     });
   });
@@ -594,7 +802,10 @@ describe('Bad input', () => {
 
     it('is refused whatever the amount, even one larger than the balance, and whichever spelling of the id', async () => {
       const before = await ledgerSnapshot(t.db);
-      for (const [to, amount] of [[c.alice, '1000000000000000'], [c.alice.toUpperCase(), 1]] as const) {
+      for (const [to, amount] of [
+        [c.alice, '1000000000000000'],
+        [c.alice.toUpperCase(), 1],
+      ] as const) {
         expectProblem(await t.client.transfer(c.alice, to, amount), 422, 'SAME_ACCOUNT_TRANSFER');
       }
       expect(await ledgerSnapshot(t.db)).toEqual({ ...before, idempotencyKeys: before.idempotencyKeys + 2 });
@@ -603,17 +814,20 @@ describe('Bad input', () => {
 
   // Metadata is "a flat object of up to 20 string keys": such keys must be kept, or refused as
   // hostile with a 400 (the service's choice), never silently dropped (as they once were).
-  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])('keeps or refuses the metadata key %s, never drops it', async (name) => {
-    const before = await ledgerSnapshot(t.db);
-    const res = await postRaw('/v1/topup', withRawField(topup(c), 'metadata', `{${JSON.stringify(name)}:"kept"}`));
-    if (res.status === 400) {
-      expectProblem(res, 400, 'VALIDATION_FAILED', 'metadata');
-      expect(await ledgerSnapshot(t.db)).toEqual(before);
-      return;
-    }
-    expect(res.status).toBe(201);
-    expect(Object.entries(res.body.metadata as object)).toEqual([[name, 'kept']]);
-  });
+  it.each(['constructor', 'toString', 'hasOwnProperty', '__proto__'])(
+    'keeps or refuses the metadata key %s, never drops it',
+    async (name) => {
+      const before = await ledgerSnapshot(t.db);
+      const res = await postRaw('/v1/topup', withRawField(topup(c), 'metadata', `{${JSON.stringify(name)}:"kept"}`));
+      if (res.status === 400) {
+        expectProblem(res, 400, 'VALIDATION_FAILED', 'metadata');
+        expect(await ledgerSnapshot(t.db)).toEqual(before);
+        return;
+      }
+      expect(res.status).toBe(201);
+      expect(Object.entries(res.body.metadata as object)).toEqual([[name, 'kept']]);
+    },
+  );
 
   // "GET /v1/transactions/{transactionId} → 200 the transaction as returned by the write": a lone
   // surrogate must be refused, or stored and read back as written (it was once answered as sent

@@ -368,9 +368,13 @@ describe('Balances at a point in time', () => {
     const captured = await t.client.captureHold(hold.body.id as string, { amount: 100 });
     expect(captured.status).toBe(200);
     const row = async (asOf: string) =>
-      ((await api().get(balancesPath(holder)).query({ asOf }).expect(200)).body.balances as Array<{ assetCode: string; balance: string; held: string }>).find(
-        (r) => r.assetCode === 'GOLD',
-      );
+      (
+        (await api().get(balancesPath(holder)).query({ asOf }).expect(200)).body.balances as Array<{
+          assetCode: string;
+          balance: string;
+          held: string;
+        }>
+      ).find((r) => r.assetCode === 'GOLD');
     expect(await row(iso(ms(heldAt) - 1))).toEqual({ assetCode: 'GOLD', balance: '500', held: '0' });
     expect(await row(heldAt)).toEqual({ assetCode: 'GOLD', balance: '380', held: '120' });
     expect(await row(captured.body.finishedAt as string)).toEqual({ assetCode: 'GOLD', balance: '400', held: '0' });

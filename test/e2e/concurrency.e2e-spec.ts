@@ -19,7 +19,10 @@ describe('Concurrent writes', () => {
       expect(BigInt(r.body.balance)).toBeLessThan(7n);
     }
     // Every successful spend saw a distinct balance: 993, 986, ..., 6.
-    const after = responses.filter((r) => r.status === 201).map((r) => BigInt(r.body.balanceAfter)).sort((a, b) => (a < b ? -1 : 1));
+    const after = responses
+      .filter((r) => r.status === 201)
+      .map((r) => BigInt(r.body.balanceAfter))
+      .sort((a, b) => (a < b ? -1 : 1));
     expect(after).toEqual(Array.from({ length: 142 }, (_, i) => 6n + 7n * BigInt(i)));
     expect(await t.client.balance(user)).toBe(6n);
     expect((await t.client.verify()).ok).toBe(true);

@@ -79,12 +79,16 @@ describe('Crash recovery', () => {
         `SELECT user_id, idempotency_key, count(*) FROM journal_transactions GROUP BY 1, 2 HAVING count(*) > 1`,
       );
       expect(duplicates).toEqual([]);
-      const [{ journals }] = await db.query<{ journals: string }>(`SELECT count(*) AS journals FROM journal_transactions WHERE idempotency_key LIKE 'crash-%'`);
+      const [{ journals }] = await db.query<{ journals: string }>(
+        `SELECT count(*) AS journals FROM journal_transactions WHERE idempotency_key LIKE 'crash-%'`,
+      );
       const [{ records }] = await db.query<{ records: string }>(
         `SELECT count(*) AS records FROM idempotency_keys WHERE key LIKE 'crash-%' AND status_code = 201`,
       );
       expect(journals).toBe(records);
-      const verify = (await (await fetch(`${service.url}/v1/ledger/verify`, { headers: authHeaders() })).json()) as { ok: boolean };
+      const verify = (await (await fetch(`${service.url}/v1/ledger/verify`, { headers: authHeaders() })).json()) as {
+        ok: boolean;
+      };
       expect(verify.ok).toBe(true);
     } finally {
       service.child.kill('SIGTERM');

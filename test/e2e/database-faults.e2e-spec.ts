@@ -28,7 +28,8 @@ describe('Database faults', () => {
     expect(s.service.child.exitCode).toBeNull(); // no fault took the process down
   });
 
-  const recordsFor = (keys: readonly string[]) => s.db.query(`SELECT user_id, key, status_code FROM idempotency_keys WHERE key = ANY($1)`, [keys]);
+  const recordsFor = (keys: readonly string[]) =>
+    s.db.query(`SELECT user_id, key, status_code FROM idempotency_keys WHERE key = ANY($1)`, [keys]);
 
   describe.each(['refuse', 'blackhole'] as const)('while the database is unreachable (new connections: %s)', (mode) => {
     it('is not ready, stays live, answers writes 503 at once, writes nothing, and recovers without a restart', async () => {
@@ -57,7 +58,13 @@ describe('Database faults', () => {
       }
       // Reads and user creation need the database too: the same 503, not a 500.
       expectProblem(await s.get(`/v1/users/${alice}/balances`), 503, 'SERVICE_UNAVAILABLE');
-      expectProblem(await authedRequest(s.url).post('/v1/users').send({ username: `outage_${mode}` }), 503, 'SERVICE_UNAVAILABLE');
+      expectProblem(
+        await authedRequest(s.url)
+          .post('/v1/users')
+          .send({ username: `outage_${mode}` }),
+        503,
+        'SERVICE_UNAVAILABLE',
+      );
       expect((await s.get('/health/live')).status).toBe(200);
 
       // Nothing half-written, and no idempotency record that would hold the keys.
@@ -69,18 +76,29 @@ describe('Database faults', () => {
       // The same keys are carried out normally, exactly once.
       for (const [i, [path, body]] of writes.entries()) {
         const first = await s.post(path, keys[i], body);
-        expect({ key: keys[i], status: first.status, replayed: first.headers['idempotent-replayed'] }).toEqual({ key: keys[i], status: 201, replayed: undefined });
+        expect({ key: keys[i], status: first.status, replayed: first.headers['idempotent-replayed'] }).toEqual({
+          key: keys[i],
+          status: 201,
+          replayed: undefined,
+        });
         const again = await s.post(path, keys[i], body);
         expect(again.headers['idempotent-replayed']).toBe('true');
         expect(again.text).toBe(first.text);
       }
-      const journals = await s.db.query(`SELECT idempotency_key, count(*)::int AS n FROM journal_transactions WHERE idempotency_key = ANY($1) GROUP BY 1`, [keys]);
+      const journals = await s.db.query(
+        `SELECT idempotency_key, count(*)::int AS n FROM journal_transactions WHERE idempotency_key = ANY($1) GROUP BY 1`,
+        [keys],
+      );
       expect(journals.map((j) => j.n)).toEqual([1, 1, 1, 1]);
       expect(await s.client.balances(alice)).toMatchObject({ GOLD: 1000n, POINT: 5n });
       expect(await s.client.balance(bob)).toBe(50n);
       expect((await s.client.verify()).ok).toBe(true);
       expect(await ledgerViolations(s.db)).toEqual([]);
-      expect(await s.db.query(`SELECT j.id FROM journal_transactions j WHERE NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.journal_id = j.id)`)).toEqual([]);
+      expect(
+        await s.db.query(
+          `SELECT j.id FROM journal_transactions j WHERE NOT EXISTS (SELECT 1 FROM journal_entries e WHERE e.journal_id = j.id)`,
+        ),
+      ).toEqual([]);
     }, 90000);
   });
 
@@ -169,7 +187,12 @@ describe('Database faults', () => {
       // Sent together, so that the locked account's writes share batches with the others.
       const answers = await Promise.all(
         [locked, ...others, locked, ...others].map(async (user, i) => {
-          const res = await postJson(s.url, '/v1/spend', { userId: user, assetCode: 'GOLD', amount: 1 }, { key: `neighbour-${i}-${Date.now()}` });
+          const res = await postJson(
+            s.url,
+            '/v1/spend',
+            { userId: user, assetCode: 'GOLD', amount: 1 },
+            { key: `neighbour-${i}-${Date.now()}` },
+          );
           return { user: user === locked ? 'locked' : 'other', status: res.status };
         }),
       );

@@ -11,7 +11,23 @@ interface SwaggerRequest {
 
 interface SwaggerOptions {
   spec: {
-    servers: Array<{ url: string }>; paths: Record<string, Record<string, { parameters?: Array<{ name?: string; in?: string; example?: unknown; $ref?: string }>; requestBody?: { content: Record<string, { example?: Record<string, unknown>; examples?: Record<string, { value: Record<string, unknown> }> }> } }>> };
+    servers: Array<{ url: string }>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          parameters?: Array<{ name?: string; in?: string; example?: unknown; $ref?: string }>;
+          requestBody?: {
+            content: Record<
+              string,
+              { example?: Record<string, unknown>; examples?: Record<string, { value: Record<string, unknown> }> }
+            >;
+          };
+        }
+      >
+    >;
+  };
   requestInterceptor(request: SwaggerRequest): SwaggerRequest;
   persistAuthorization: boolean;
 }
@@ -28,7 +44,10 @@ async function loadDocsPage(url: string): Promise<{ options: SwaggerOptions; con
     location: { search: '', origin: url, href: `${url}/docs` },
     crypto: globalThis.crypto,
   };
-  const SwaggerUIBundle = Object.assign((given: SwaggerOptions) => ((options = given), { initOAuth: () => undefined }), { presets: { apis: {} }, plugins: { DownloadUrl: {} } });
+  const SwaggerUIBundle = Object.assign((given: SwaggerOptions) => ((options = given), { initOAuth: () => undefined }), {
+    presets: { apis: {} },
+    plugins: { DownloadUrl: {} },
+  });
   const context = createContext({ window, SwaggerUIBundle, SwaggerUIStandalonePreset: {}, URL, JSON });
   new Script(script).runInContext(context);
   window.onload?.();
@@ -48,7 +67,9 @@ describe('The /docs page', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const found = (await (await fetch(`${t.url}/v1/users?username=alice`, { headers: authHeaders() })).json()) as { data: Array<{ id: string }> };
+    const found = (await (await fetch(`${t.url}/v1/users?username=alice`, { headers: authHeaders() })).json()) as {
+      data: Array<{ id: string }>;
+    };
     aliceId = found.data[0].id;
   });
   afterAll(() => t.close());
@@ -67,7 +88,10 @@ describe('The /docs page', () => {
     expect(parameters.filter((p) => p.in === 'header' && p.example !== undefined)).toEqual([]); // no fixed key, no fixed X-Request-Id
     expect(new Set(parameters.filter((p) => p.name === 'userId').map((p) => p.example))).toEqual(new Set([aliceId]));
     const media = operations.map((op) => op.requestBody?.content['application/json']).filter((m) => m !== undefined);
-    const bodies = media.flatMap((m) => [...(m.example ? [m.example] : []), ...Object.values(m.examples ?? {}).map((e) => e.value)]);
+    const bodies = media.flatMap((m) => [
+      ...(m.example ? [m.example] : []),
+      ...Object.values(m.examples ?? {}).map((e) => e.value),
+    ]);
     expect(bodies.length).toBeGreaterThanOrEqual(5);
     expect(bodies.filter((b) => 'idempotencyKey' in b)).toEqual([]);
     expect(bodies.filter((b) => 'userId' in b && b.userId !== aliceId)).toEqual([]);
@@ -86,11 +110,22 @@ describe('The /docs page', () => {
   it('"Try it out" twice with the example body: two top-ups, each with a fresh idempotency key', async () => {
     const { options } = await loadDocsPage(t.url);
     // Swagger UI fills the body with the first of the named examples.
-    const body = JSON.stringify(Object.values(options.spec.paths['/v1/topup'].post.requestBody?.content['application/json'].examples ?? {})[0].value);
+    const body = JSON.stringify(
+      Object.values(options.spec.paths['/v1/topup'].post.requestBody?.content['application/json'].examples ?? {})[0].value,
+    );
     const tries = [];
     for (let i = 0; i < 2; i++) {
-      const res = await execute(options, { method: 'POST', url: `${t.url}/v1/topup`, headers: { 'Content-Type': 'application/json', ...authHeaders() }, body });
-      tries.push({ status: res.status, replayed: res.headers.get('idempotent-replayed'), body: (await res.json()) as { idempotencyKey: string; balanceAfter: string } });
+      const res = await execute(options, {
+        method: 'POST',
+        url: `${t.url}/v1/topup`,
+        headers: { 'Content-Type': 'application/json', ...authHeaders() },
+        body,
+      });
+      tries.push({
+        status: res.status,
+        replayed: res.headers.get('idempotent-replayed'),
+        body: (await res.json()) as { idempotencyKey: string; balanceAfter: string },
+      });
     }
     expect(tries.map((x) => [x.status, x.replayed])).toEqual([
       [201, null],
@@ -103,9 +138,19 @@ describe('The /docs page', () => {
 
   it('keeps a key typed by hand (to see a replay), and adds none to reads or to POST /v1/users', async () => {
     const { options } = await loadDocsPage(t.url);
-    const typed = options.requestInterceptor({ method: 'POST', url: `${t.url}/v1/spend`, headers: { 'Idempotency-Key': 'my-key' }, body: '{}' });
+    const typed = options.requestInterceptor({
+      method: 'POST',
+      url: `${t.url}/v1/spend`,
+      headers: { 'Idempotency-Key': 'my-key' },
+      body: '{}',
+    });
     expect(typed.headers['Idempotency-Key']).toBe('my-key');
-    const inBody = options.requestInterceptor({ method: 'POST', url: `${t.url}/v1/spend`, headers: {}, body: JSON.stringify({ idempotencyKey: 'k1' }) });
+    const inBody = options.requestInterceptor({
+      method: 'POST',
+      url: `${t.url}/v1/spend`,
+      headers: {},
+      body: JSON.stringify({ idempotencyKey: 'k1' }),
+    });
     expect(inBody.headers).toEqual({});
     const read = options.requestInterceptor({ method: 'GET', url: `${t.url}/v1/users/${aliceId}/balances`, headers: {} });
     expect(read.headers).toEqual({});

@@ -51,7 +51,12 @@ function pollWhile(service: SpawnedService): { stop(): Promise<number[]> } {
   const loop = (async () => {
     while (running) {
       for (const path of ['/health/ready', '/v1/users?username=alice']) {
-        statuses.push(await fetch(`${service.url}${path}`, { headers: authHeaders() }).then((r) => r.status, () => -1));
+        statuses.push(
+          await fetch(`${service.url}${path}`, { headers: authHeaders() }).then(
+            (r) => r.status,
+            () => -1,
+          ),
+        );
       }
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -107,7 +112,9 @@ describe('Embedded PostgreSQL shared between processes', () => {
         expect(result.output).toContain('leaving the embedded PostgreSQL running');
       }
       second = await spawnService(env, 60000);
-      expect(second.output()).toContain(`using the embedded PostgreSQL already running on port ${env.EMBEDDED_PG_PORT} (pid ${pid}`);
+      expect(second.output()).toContain(
+        `using the embedded PostgreSQL already running on port ${env.EMBEDDED_PG_PORT} (pid ${pid}`,
+      );
       // A user made through the second is seen by the first: one database.
       const created = await fetch(`${second.url}/v1/users`, {
         method: 'POST',
@@ -115,7 +122,9 @@ describe('Embedded PostgreSQL shared between processes', () => {
         body: JSON.stringify({ username: 'shared_user' }),
       });
       expect(created.status).toBe(201);
-      const found = (await (await fetch(`${first.url}/v1/users?username=shared_user`, { headers: authHeaders() })).json()) as { data: unknown[] };
+      const found = (await (await fetch(`${first.url}/v1/users?username=shared_user`, { headers: authHeaders() })).json()) as {
+        data: unknown[];
+      };
       expect(found.data).toHaveLength(1);
 
       expect(await stopService(second)).toBe(0);
@@ -184,7 +193,11 @@ describe('Embedded PostgreSQL shared between processes', () => {
       const result = await run(CLI, ['verify'], { ...env, EMBEDDED_PG_START_TIMEOUT_MS: '1500', LOG_LEVEL: 'warn' });
       expect(result.code).toBe(1);
       expect(result.output.trim().split('\n')).toEqual([
-        expect.stringMatching(new RegExp(`pid ${impostor.pid}, port ${port}, used by process ${impostor.pid}\\) does not accept connections: stop that process, or set EMBEDDED_PG_DIR`)),
+        expect.stringMatching(
+          new RegExp(
+            `pid ${impostor.pid}, port ${port}, used by process ${impostor.pid}\\) does not accept connections: stop that process, or set EMBEDDED_PG_DIR`,
+          ),
+        ),
       ]);
       expect(isRunning(impostor.pid as number)).toBe(true); // refused, not killed
     } finally {
@@ -220,7 +233,9 @@ describe('HTTP port already in use', () => {
   it('npm start (its prestart step) fails with one line naming the port and PORT=, before building', async () => {
     const result = await run(PRESTART, [], { PORT: String(port) });
     expect(result.code).toBe(1);
-    expect(result.output.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^Port ${port} is already in use.*PORT=${port + 1} npm start$`))]);
+    expect(result.output.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^Port ${port} is already in use.*PORT=${port + 1} npm start$`)),
+    ]);
     expect(result.output).not.toContain('Building');
     expect(result.ms).toBeLessThan(20000); // a build alone takes longer than this on a loaded machine
   });
@@ -229,9 +244,16 @@ describe('HTTP port already in use', () => {
     const parent = await mkdtemp(join(tmpdir(), 'dino-port-'));
     try {
       const dataDir = join(parent, 'pg');
-      const service = await launchService({ DATABASE_URL: '', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), PORT: String(port) });
+      const service = await launchService({
+        DATABASE_URL: '',
+        EMBEDDED_PG_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(await freePort()),
+        PORT: String(port),
+      });
       expect(await service.exited).toBe(1);
-      expect(service.output().trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`Port ${port} is already in use.*PORT=${port + 1}`))]);
+      expect(service.output().trim().split('\n')).toEqual([
+        expect.stringMatching(new RegExp(`Port ${port} is already in use.*PORT=${port + 1}`)),
+      ]);
       expect(existsSync(dataDir)).toBe(false);
     } finally {
       await rm(parent, { recursive: true, force: true });

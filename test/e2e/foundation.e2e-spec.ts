@@ -35,7 +35,11 @@ describe('Foundation (health, assets, users, problems)', () => {
 
   it('creates a user, reads it back, and refuses a taken username', async () => {
     const created = await t.client.http().post('/v1/users').send({ username: 'carol.x-1' }).expect(201);
-    expect(created.body).toEqual({ id: expect.any(String), username: 'carol.x-1', createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      username: 'carol.x-1',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
     await t.client.http().get(`/v1/users/${created.body.id}`).expect(200, created.body);
     const taken = await t.client.http().post('/v1/users').send({ username: 'carol.x-1' }).expect(409);
     expect(taken.body.code).toBe('USERNAME_TAKEN');
@@ -55,7 +59,10 @@ describe('Foundation (health, assets, users, problems)', () => {
 
   it('answers 404 USER_NOT_FOUND for any id shape', async () => {
     for (const id of ['00000000-0000-0000-0000-000000000000', 'nope', "1' OR '1'='1"]) {
-      const res = await t.client.http().get(`/v1/users/${encodeURIComponent(id)}`).expect(404);
+      const res = await t.client
+        .http()
+        .get(`/v1/users/${encodeURIComponent(id)}`)
+        .expect(404);
       expect(res.body.code).toBe('USER_NOT_FOUND');
       expect(res.text).not.toMatch(/OR '1'/);
     }
@@ -81,17 +88,30 @@ describe('Foundation (health, assets, users, problems)', () => {
   });
 
   it('refuses malformed JSON, other media types and bodies over 64 KiB', async () => {
-    const malformed = await t.client.http().post('/v1/users').set('Content-Type', 'application/json').send('{"username": ').expect(400);
+    const malformed = await t.client
+      .http()
+      .post('/v1/users')
+      .set('Content-Type', 'application/json')
+      .send('{"username": ')
+      .expect(400);
     expect(malformed.body.code).toBe('VALIDATION_FAILED');
     expect(malformed.headers['content-type']).toMatch(PROBLEM);
 
     const text = await t.client.http().post('/v1/users').set('Content-Type', 'text/plain').send('username=x').expect(415);
     expect(text.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
 
-    const big = await t.client.http().post('/v1/users').send({ username: 'dave', pad: 'x'.repeat(100 * 1024) }).expect(413);
+    const big = await t.client
+      .http()
+      .post('/v1/users')
+      .send({ username: 'dave', pad: 'x'.repeat(100 * 1024) })
+      .expect(413);
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE');
 
-    const array = await t.client.http().post('/v1/users').send([{ username: 'dave' }]).expect(400);
+    const array = await t.client
+      .http()
+      .post('/v1/users')
+      .send([{ username: 'dave' }])
+      .expect(400);
     expect(array.body.code).toBe('VALIDATION_FAILED');
 
     const unknown = await t.client.http().post('/v1/users').send({ username: 'dave', admin: true }).expect(400);
@@ -102,6 +122,8 @@ describe('Foundation (health, assets, users, problems)', () => {
     await t.client.http().get('/docs').expect(200).expect('Content-Type', /html/);
     const doc = await t.client.http().get('/openapi.json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/v1/topup', '/v1/users/{userId}/transactions', '/v1/ledger/verify']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/v1/topup', '/v1/users/{userId}/transactions', '/v1/ledger/verify']),
+    );
   });
 });

@@ -35,7 +35,10 @@ describe('HTTP hardening', () => {
   });
 
   /** A raw connection; resolves with what the server sent and how long until it closed the connection. */
-  function rawConnection(behave: (socket: Socket) => void, giveUpMs = 15_000): Promise<{ received: string; closedAfterMs: number | null }> {
+  function rawConnection(
+    behave: (socket: Socket) => void,
+    giveUpMs = 15_000,
+  ): Promise<{ received: string; closedAfterMs: number | null }> {
     return new Promise((resolve) => {
       const socket = connect(port, '127.0.0.1');
       const opened = Date.now();
@@ -71,7 +74,11 @@ describe('HTTP hardening', () => {
 
     it('closes a connection that sends its headers a line at a time and never ends them', async () => {
       const { received, closedAfterMs } = await rawConnection((s) =>
-        trickle(s, ['GET /v1/assets HTTP/1.1\r\n', 'Host: x\r\n', ...Array.from({ length: 100 }, (_, i) => `X-Slow-${i}: y\r\n`)], 250),
+        trickle(
+          s,
+          ['GET /v1/assets HTTP/1.1\r\n', 'Host: x\r\n', ...Array.from({ length: 100 }, (_, i) => `X-Slow-${i}: y\r\n`)],
+          250,
+        ),
       );
       expect(closedAfterMs).not.toBeNull();
       expect(received).toMatch(/^HTTP\/1\.1 408 /);
@@ -100,7 +107,9 @@ describe('HTTP hardening', () => {
     });
 
     it('serves a client that sends its request at once (positive control)', async () => {
-      const { received } = await rawConnection((s) => s.write('GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+      const { received } = await rawConnection((s) =>
+        s.write('GET /health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+      );
       expect(received).toMatch(/^HTTP\/1\.1 200 /);
     });
   });
@@ -147,7 +156,14 @@ describe('HTTP hardening', () => {
         (await api().get('/v1/users?username=%00abc').set(authHeaders()).set('X-Request-Id', `${marker}-1`)).status,
         (await api().get('/v1/users/%FF/balances').set(authHeaders()).set('X-Request-Id', `${marker}-2`)).status,
         (await api().get('/v1/nowhere').set(authHeaders()).set('X-Request-Id', `${marker}-3`)).status,
-        (await api().post('/v1/topup').set(authHeaders()).set('Content-Type', 'text/plain').set('X-Request-Id', `${marker}-4`).send('x')).status,
+        (
+          await api()
+            .post('/v1/topup')
+            .set(authHeaders())
+            .set('Content-Type', 'text/plain')
+            .set('X-Request-Id', `${marker}-4`)
+            .send('x')
+        ).status,
         (await api().post('/v1/topup').set(authHeaders()).set('X-Request-Id', `${marker}-5`).send({ amount: 0 })).status,
         (await api().get('/v1/ledger/verify?full=maybe').set(authHeaders()).set('X-Request-Id', `${marker}-6`)).status,
         (await api().get('/v1/assets').set('X-Request-Id', `${marker}-7`)).status,

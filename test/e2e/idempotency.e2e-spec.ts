@@ -28,18 +28,21 @@ describe('Idempotency', () => {
 
   it('treats the header and the body field as the same key, and normalises the request', async () => {
     const user = await t.client.givenUserWithBalance(100n);
-    const first = await t.client.http()
+    const first = await t.client
+      .http()
       .post('/v1/spend')
       .set('Idempotency-Key', 'carrier-1')
       .send({ userId: user, assetCode: 'GOLD', amount: 10 })
       .expect(201);
-    const bodyKey = await t.client.http()
+    const bodyKey = await t.client
+      .http()
       .post('/v1/spend')
       .send({ userId: user, assetCode: 'GOLD', amount: '10', description: null, metadata: {}, idempotencyKey: 'carrier-1' })
       .expect(201);
     expect(bodyKey.text).toBe(first.text);
     expect(bodyKey.headers['idempotent-replayed']).toBe('true');
-    const both = await t.client.http()
+    const both = await t.client
+      .http()
       .post('/v1/spend')
       .set('Idempotency-Key', 'carrier-1')
       .send({ userId: user, assetCode: 'GOLD', amount: 10, idempotencyKey: 'carrier-1' })
@@ -50,7 +53,8 @@ describe('Idempotency', () => {
 
   it('refuses a request whose header and body keys differ, or that has no key', async () => {
     const user = await t.client.givenUserWithBalance(100n);
-    const mismatch = await t.client.http()
+    const mismatch = await t.client
+      .http()
       .post('/v1/spend')
       .set('Idempotency-Key', 'a')
       .send({ userId: user, assetCode: 'GOLD', amount: 1, idempotencyKey: 'b' })
@@ -64,9 +68,14 @@ describe('Idempotency', () => {
   it.each([
     ['amount', (c: TestApp['client'], u: string, v: string) => c.transfer(u, v, 6, { key: 'reuse' })],
     ['asset', (c: TestApp['client'], u: string, v: string) => c.transfer(u, v, 5, { key: 'reuse', assetCode: 'DIAMOND' })],
-    ['receiving user', async (c: TestApp['client'], u: string) => c.transfer(u, await c.givenUserWithBalance(0n), 5, { key: 'reuse' })],
-    ['receiving user that does not exist', (c: TestApp['client'], u: string) =>
-      c.transfer(u, '00000000-0000-4000-8000-000000000000', 5, { key: 'reuse' })],
+    [
+      'receiving user',
+      async (c: TestApp['client'], u: string) => c.transfer(u, await c.givenUserWithBalance(0n), 5, { key: 'reuse' }),
+    ],
+    [
+      'receiving user that does not exist',
+      (c: TestApp['client'], u: string) => c.transfer(u, '00000000-0000-4000-8000-000000000000', 5, { key: 'reuse' }),
+    ],
     ['endpoint', (c: TestApp['client'], u: string) => c.spend(u, 5, { key: 'reuse' })],
     ['description', (c: TestApp['client'], u: string, v: string) => c.transfer(u, v, 5, { key: 'reuse', description: 'other' })],
     ['metadata', (c: TestApp['client'], u: string, v: string) => c.transfer(u, v, 5, { key: 'reuse', metadata: { a: 'b' } })],
@@ -131,7 +140,9 @@ describe('Idempotency', () => {
     const user = await t.client.givenUserWithBalance(1000n);
     const responses = await Promise.all(Array.from({ length: 50 }, () => t.client.spend(user, 10, { key: 'burst' })));
     const ok = responses.filter((r) => r.status === 201);
-    expect(responses.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'IDEMPOTENCY_KEY_IN_PROGRESS'))).toBe(true);
+    expect(responses.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'IDEMPOTENCY_KEY_IN_PROGRESS'))).toBe(
+      true,
+    );
     expect(new Set(ok.map((r) => r.text)).size).toBe(1);
     expect(ok.filter((r) => r.headers['idempotent-replayed'] !== 'true')).toHaveLength(1);
     expect(await journalsFor(user)).toBe(2);

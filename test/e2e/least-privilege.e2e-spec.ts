@@ -87,9 +87,14 @@ describe('A least-privilege runtime role', () => {
   });
 
   it('is what the service runs as, and the tables belong to the migrations role', async () => {
-    const sessions = await runtime.query(`SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1 AND application_name = 'dino-wallet'`, [DATABASE]);
+    const sessions = await runtime.query(
+      `SELECT DISTINCT usename FROM pg_stat_activity WHERE datname = $1 AND application_name = 'dino-wallet'`,
+      [DATABASE],
+    );
     expect(sessions.rows.map((r) => r.usename)).toEqual([RUNTIME.user]);
-    const owners = await runtime.query(`SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`);
+    const owners = await runtime.query(
+      `SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
+    );
     expect(owners.rows).toEqual([{ owner: OWNER.user }]);
     expect(service.output()).toContain(`runtime role ${RUNTIME.user}: privileges set`);
   });
@@ -108,7 +113,10 @@ describe('A least-privilege runtime role', () => {
     expect((await client.verify()).ok).toBe(true);
 
     // API keys: made, used (lastUsedAt is written a second later), revoked.
-    const made = await client.http().post('/v1/api-keys').send({ name: 'least-privilege', scopes: ['wallets:topup', 'wallets:read'] });
+    const made = await client
+      .http()
+      .post('/v1/api-keys')
+      .send({ name: 'least-privilege', scopes: ['wallets:topup', 'wallets:read'] });
     expect(made.status).toBe(201);
     const keyed = client.as(made.body.secret as string);
     const topup = await keyed.topup(bob, 3);
@@ -130,7 +138,10 @@ describe('A least-privilege runtime role', () => {
         [alice],
       );
       const deadline = Date.now() + 20000;
-      while ((await owner.query(`SELECT 1 FROM idempotency_keys WHERE key = 'lp-expired'`)).rowCount !== 0 && Date.now() < deadline) {
+      while (
+        (await owner.query(`SELECT 1 FROM idempotency_keys WHERE key = 'lp-expired'`)).rowCount !== 0 &&
+        Date.now() < deadline
+      ) {
         await new Promise((r) => setTimeout(r, 250));
       }
       expect((await owner.query(`SELECT 1 FROM idempotency_keys WHERE key = 'lp-expired'`)).rowCount).toBe(0);
@@ -141,13 +152,18 @@ describe('A least-privilege runtime role', () => {
   }, 60000);
 
   it('holds exactly the listed privileges: table-level SELECT/INSERT/DELETE, UPDATE only on the listed columns', async () => {
-    const tables = await runtime.query(`SELECT table_name, privilege_type FROM information_schema.role_table_grants WHERE grantee = $1`, [RUNTIME.user]);
+    const tables = await runtime.query(
+      `SELECT table_name, privilege_type FROM information_schema.role_table_grants WHERE grantee = $1`,
+      [RUNTIME.user],
+    );
     const updates = await runtime.query(
       `SELECT table_name, column_name FROM information_schema.column_privileges WHERE grantee = $1 AND privilege_type = 'UPDATE'`,
       [RUNTIME.user],
     );
     const expectedTables = Object.entries(RUNTIME_TABLE_GRANTS).flatMap(([table, g]) => g.privileges.map((p) => `${table} ${p}`));
-    const expectedUpdates = Object.entries(RUNTIME_TABLE_GRANTS).flatMap(([table, g]) => (g.updateColumns ?? []).map((c) => `${table}.${c}`));
+    const expectedUpdates = Object.entries(RUNTIME_TABLE_GRANTS).flatMap(([table, g]) =>
+      (g.updateColumns ?? []).map((c) => `${table}.${c}`),
+    );
     expect(tables.rows.map((r) => `${r.table_name} ${r.privilege_type}`).sort()).toEqual(expectedTables.sort());
     expect(updates.rows.map((r) => `${r.table_name}.${r.column_name}`).sort()).toEqual(expectedUpdates.sort());
   });
@@ -182,7 +198,11 @@ describe('A least-privilege runtime role', () => {
     try {
       await owner.query(`GRANT UPDATE, TRUNCATE ON journal_entries TO ${RUNTIME.user}`);
       expect(await outcome(runtime, 'UPDATE journal_entries SET amount = amount WHERE false')).toBe('ok');
-      const migrate = await runCli(['migrate'], { DATABASE_URL: bouncer.route(urlAs(RUNTIME)), DATABASE_POOLER: 'transaction', MIGRATION_DATABASE_URL: urlAs(OWNER) });
+      const migrate = await runCli(['migrate'], {
+        DATABASE_URL: bouncer.route(urlAs(RUNTIME)),
+        DATABASE_POOLER: 'transaction',
+        MIGRATION_DATABASE_URL: urlAs(OWNER),
+      });
       expect({ code: migrate.code, output: migrate.code === 0 ? '' : migrate.output }).toEqual({ code: 0, output: '' });
       expect(await outcome(runtime, 'UPDATE journal_entries SET amount = amount WHERE false')).toBe('42501');
       expect(await outcome(runtime, 'TRUNCATE journal_entries')).toBe('42501');
@@ -192,7 +212,11 @@ describe('A least-privilege runtime role', () => {
   }, 60000);
 
   it('with DB_AUTO_SETUP=false starts as that role alone (no migration URL) and serves', async () => {
-    const second = await spawnService({ DATABASE_URL: bouncer.route(urlAs(RUNTIME)), DATABASE_POOLER: 'transaction', DB_AUTO_SETUP: 'false' });
+    const second = await spawnService({
+      DATABASE_URL: bouncer.route(urlAs(RUNTIME)),
+      DATABASE_POOLER: 'transaction',
+      DB_AUTO_SETUP: 'false',
+    });
     try {
       const client = new WalletClient(second.url);
       expect((await client.topup((await client.createUser()).id, 7)).status).toBe(201);

@@ -39,7 +39,10 @@ describe('Ledger verification under load', () => {
       const release = await openTransaction(t.db.url);
       try {
         const verifyUrl = '/v1/ledger/verify?full=true';
-        const first = request(t.url).get(verifyUrl).set(authHeaders()).then((res) => ({ res, at: Date.now() }));
+        const first = request(t.url)
+          .get(verifyUrl)
+          .set(authHeaders())
+          .then((res) => ({ res, at: Date.now() }));
         await new Promise((r) => setTimeout(r, 200));
         const second = await request(t.url).get(verifyUrl).set(authHeaders());
         expectProblem(second, 429, 'RATE_LIMITED');
@@ -47,7 +50,9 @@ describe('Ledger verification under load', () => {
 
         const users = await Promise.all([1, 2, 3].map(() => t.client.givenUserWithBalance(100)));
         const writes = await Promise.all(
-          Array.from({ length: 30 }, (_, i) => t.client.spend(users[i % 3], 1).then((res) => ({ status: res.status, at: Date.now() }))),
+          Array.from({ length: 30 }, (_, i) =>
+            t.client.spend(users[i % 3], 1).then((res) => ({ status: res.status, at: Date.now() })),
+          ),
         );
         const ready = await request(t.url).get('/health/ready');
         const balances = await request(t.url).get(`/v1/users/${users[0]}/balances`).set(authHeaders());
@@ -59,7 +64,9 @@ describe('Ledger verification under load', () => {
         expect(Math.max(...writes.map((w) => w.at))).toBeLessThan(answered.at);
         expect(answered.res.status).toBe(200);
         expect(answered.res.body).toMatchObject({ ok: true, full: true });
-        expect(answered.res.body.assets.find((a: { assetCode: string }) => a.assetCode === 'GOLD').entries).toBeGreaterThan(200_000);
+        expect(answered.res.body.assets.find((a: { assetCode: string }) => a.assetCode === 'GOLD').entries).toBeGreaterThan(
+          200_000,
+        );
       } finally {
         await release();
       }

@@ -48,7 +48,11 @@ describe('Wallet service against its model', () => {
   it(
     `answers like the model over ${RUNS} random command sequences (up to ${MAX_COMMANDS} commands each)`,
     async () => {
-      const commands = fc.commands(walletCommands(), { maxCommands: MAX_COMMANDS, size: 'max', ...(REPLAY_PATH ? { replayPath: REPLAY_PATH } : {}) });
+      const commands = fc.commands(walletCommands(), {
+        maxCommands: MAX_COMMANDS,
+        size: 'max',
+        ...(REPLAY_PATH ? { replayPath: REPLAY_PATH } : {}),
+      });
       const property = fc.asyncProperty(commands, async (cmds) => {
         if (dirty && (await ledgerViolations(t.db)).length > 0) {
           // A failed run left the ledger inconsistent: shrinking must not blame the next sequence
@@ -101,6 +105,7 @@ function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number.parseInt(raw, 10);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got ${JSON.stringify(raw)})`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer (got ${JSON.stringify(raw)})`);
   return value;
 }

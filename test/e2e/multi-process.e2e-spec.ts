@@ -7,7 +7,15 @@ import { ledgerViolations } from '../support/ledger-invariants';
 import { freePort, spawnService, SpawnedService } from '../support/spawned-service';
 import { TestDatabase, withAdminClient } from '../support/test-database';
 import { fileDatabasePrefix, TEST_ENV } from '../support/test-run';
-import { ClientLedger, journalsByKey, Operation, operation, randomOperation, submitUntilSettled, Tally } from '../support/wallet-workload';
+import {
+  ClientLedger,
+  journalsByKey,
+  Operation,
+  operation,
+  randomOperation,
+  submitUntilSettled,
+  Tally,
+} from '../support/wallet-workload';
 
 const SEED = Number(process.env.MULTI_PROCESS_SEED ?? Date.now() % 1_000_000);
 const OPERATIONS = 700;
@@ -39,13 +47,17 @@ async function stopAll(services: readonly SpawnedService[]): Promise<void> {
   );
 }
 
-
 describe('Several service processes on one database', () => {
   it('set up an empty database once when they start at the same moment: one schema, one seed', async () => {
     const name = `${fileDatabasePrefix(process.env[TEST_ENV.runId] ?? '')}empty_${randomBytes(4).toString('hex')}`;
     await withAdminClient((admin) => admin.query(`CREATE DATABASE ${name}`));
     const url = withDatabase(process.env[TEST_ENV.adminUrl] ?? '', name);
-    const services = await spawnTogether(2, { DATABASE_URL: url, DB_AUTO_SETUP: 'true', LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '4' });
+    const services = await spawnTogether(2, {
+      DATABASE_URL: url,
+      DB_AUTO_SETUP: 'true',
+      LOG_LEVEL: 'info',
+      DATABASE_POOL_SIZE: '4',
+    });
     const db = new Client({ connectionString: url });
     await db.connect();
     try {
@@ -54,7 +66,9 @@ describe('Several service processes on one database', () => {
       expect(applied.sort()).toEqual([0, MIGRATIONS.length]);
 
       // Ordered by timestamp, the order migrations run in (names start differently).
-      const migrations = await db.query(`SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name ORDER BY max(timestamp)`);
+      const migrations = await db.query(
+        `SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name ORDER BY max(timestamp)`,
+      );
       expect(migrations.rows).toEqual(MIGRATIONS.map((m) => ({ name: new m().name, n: 1 })));
       const assets = await db.query(`SELECT code FROM assets ORDER BY code`);
       expect(assets.rows.map((r) => r.code)).toEqual(SEED_ASSETS.map((a) => a.code).sort());
@@ -70,8 +84,18 @@ describe('Several service processes on one database', () => {
       // And both serve the schema they agreed on.
       const alice = (await getJson(services[0].url, '/v1/users?username=alice')).body.data as Array<{ id: string }>;
       const bob = (await getJson(services[1].url, '/v1/users?username=bob')).body.data as Array<{ id: string }>;
-      const topup = await postJson(services[0].url, '/v1/topup', { userId: alice[0].id, assetCode: 'GOLD', amount: 10 }, { key: 'mp-setup-1' });
-      const transfer = await postJson(services[1].url, '/v1/transfers', { fromUserId: alice[0].id, toUserId: bob[0].id, assetCode: 'GOLD', amount: 4 }, { key: 'mp-setup-2' });
+      const topup = await postJson(
+        services[0].url,
+        '/v1/topup',
+        { userId: alice[0].id, assetCode: 'GOLD', amount: 10 },
+        { key: 'mp-setup-1' },
+      );
+      const transfer = await postJson(
+        services[1].url,
+        '/v1/transfers',
+        { fromUserId: alice[0].id, toUserId: bob[0].id, assetCode: 'GOLD', amount: 4 },
+        { key: 'mp-setup-2' },
+      );
       expect([topup.status, transfer.status]).toEqual([201, 201]);
       expect((await getJson(services[1].url, '/v1/ledger/verify')).body.ok).toBe(true);
     } finally {
@@ -110,7 +134,10 @@ describe('Several service processes on one database', () => {
       const funding = users.map((u, i) => operation('topup', `${prefix}fund-${i}`, u, 'GOLD', 300n));
       const plan: Array<{ op: Operation; duplicate: boolean }> = [
         ...funding.map((op) => ({ op, duplicate: false })),
-        ...Array.from({ length: OPERATIONS }, (_, i) => ({ op: randomOperation(random, users, `${prefix}${i}`), duplicate: random() < 0.15 })),
+        ...Array.from({ length: OPERATIONS }, (_, i) => ({
+          op: randomOperation(random, users, `${prefix}${i}`),
+          duplicate: random() < 0.15,
+        })),
       ];
 
       const unsettled: string[] = [];
@@ -129,7 +156,11 @@ describe('Several service processes on one database', () => {
       });
 
       const summary = `statuses ${JSON.stringify(Object.fromEntries(tally.statuses))}, retries ${tally.retries}`;
-      expect({ unexpected: tally.unexpected, unsettled, ledger: ledger.violations }).toEqual({ unexpected: [], unsettled: [], ledger: [] });
+      expect({ unexpected: tally.unexpected, unsettled, ledger: ledger.violations }).toEqual({
+        unexpected: [],
+        unsettled: [],
+        ledger: [],
+      });
       expect([...tally.statuses.keys()].filter((s) => s >= 500)).toEqual([]);
       expect(ledger.accepted + ledger.rejected).toBe(plan.length);
       expect(ledger.accepted).toBeGreaterThan(plan.length / 2);
@@ -142,8 +173,12 @@ describe('Several service processes on one database', () => {
       const expected = ledger.expectedBalances();
       for (const [i, user] of users.entries()) {
         const res = await getJson(services[i % 2].url, `/v1/users/${user}/balances`);
-        const actual = Object.fromEntries((res.body.balances as Array<{ assetCode: string; balance: string }>).map((x) => [x.assetCode, x.balance]));
-        const wanted = Object.fromEntries(SEED_ASSETS.map(({ code }) => [code, (expected.get(user)?.get(code) ?? 0n).toString()]));
+        const actual = Object.fromEntries(
+          (res.body.balances as Array<{ assetCode: string; balance: string }>).map((x) => [x.assetCode, x.balance]),
+        );
+        const wanted = Object.fromEntries(
+          SEED_ASSETS.map(({ code }) => [code, (expected.get(user)?.get(code) ?? 0n).toString()]),
+        );
         expect({ user, actual }).toEqual({ user, actual: wanted });
       }
       const journals = await journalsByKey((sql, params) => db.query(sql, params), prefix);
@@ -165,7 +200,12 @@ describe('Several service processes on one database', () => {
     beforeAll(async () => {
       db = await TestDatabase.create();
       // Both look for due holds every 100 ms: every hold is found by both, again and again.
-      services = await spawnTogether(2, { DATABASE_URL: db.url, DB_AUTO_SETUP: 'true', DATABASE_POOL_SIZE: '8', HOLD_EXPIRY_INTERVAL_MS: '100' });
+      services = await spawnTogether(2, {
+        DATABASE_URL: db.url,
+        DB_AUTO_SETUP: 'true',
+        DATABASE_POOL_SIZE: '8',
+        HOLD_EXPIRY_INTERVAL_MS: '100',
+      });
     }, 120000);
     afterAll(async () => {
       await stopAll(services);
@@ -178,18 +218,34 @@ describe('Several service processes on one database', () => {
       for (let i = 0; i < 4; i++) {
         const user = await postJson(a, '/v1/users', { username: `expiry_${i}_${randomBytes(3).toString('hex')}` });
         users.push(String(user.body.id));
-        expect((await postJson(b, '/v1/topup', { userId: users[i], assetCode: 'GOLD', amount: 1000 }, { key: `fund-${i}` })).status).toBe(201);
+        expect(
+          (await postJson(b, '/v1/topup', { userId: users[i], assetCode: 'GOLD', amount: 1000 }, { key: `fund-${i}` })).status,
+        ).toBe(201);
       }
       const holds: string[] = [];
-      await inParallel(Array.from({ length: 40 }, (_, i) => i), 8, async (i) => {
-        const res = await postJson(i % 2 ? b : a, '/v1/holds', { userId: users[i % 4], assetCode: 'GOLD', amount: 10 + i, expiresInSeconds: 1 }, { key: `hold-${i}` });
-        expect(res.status).toBe(201);
-        holds.push(String(res.body.id));
-      });
-      await waitUntil('every hold expired', async () => {
-        const held = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM holds WHERE status = 'HELD'`);
-        return held[0].n === 0 ? true : undefined;
-      }, 30000, 200);
+      await inParallel(
+        Array.from({ length: 40 }, (_, i) => i),
+        8,
+        async (i) => {
+          const res = await postJson(
+            i % 2 ? b : a,
+            '/v1/holds',
+            { userId: users[i % 4], assetCode: 'GOLD', amount: 10 + i, expiresInSeconds: 1 },
+            { key: `hold-${i}` },
+          );
+          expect(res.status).toBe(201);
+          holds.push(String(res.body.id));
+        },
+      );
+      await waitUntil(
+        'every hold expired',
+        async () => {
+          const held = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM holds WHERE status = 'HELD'`);
+          return held[0].n === 0 ? true : undefined;
+        },
+        30000,
+        200,
+      );
       // A few more rounds of both processes looking: nothing moves again.
       await sleep(500);
       const releases = await db.query<{ hold: string; n: number }>(
@@ -202,7 +258,9 @@ describe('Several service processes on one database', () => {
       for (const hold of holds) expect((await getJson(b, `/v1/holds/${hold}`)).body.status).toBe('EXPIRED');
       for (const user of users) {
         const res = await getJson(a, `/v1/users/${user}/balances`);
-        expect((res.body.balances as Array<{ assetCode: string; balance: string; held: string }>).find((r) => r.assetCode === 'GOLD')).toEqual({
+        expect(
+          (res.body.balances as Array<{ assetCode: string; balance: string; held: string }>).find((r) => r.assetCode === 'GOLD'),
+        ).toEqual({
           assetCode: 'GOLD',
           balance: '1000',
           held: '0',

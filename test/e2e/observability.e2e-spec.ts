@@ -57,7 +57,16 @@ function post(url: string, path: string, body: unknown): Promise<Outcome> {
     const data = JSON.stringify(body);
     const req = httpRequest(
       `${url}${path}`,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), 'idempotency-key': key, ...authHeaders() } },
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(data),
+          'idempotency-key': key,
+          ...authHeaders(),
+        },
+      },
       (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
@@ -75,11 +84,15 @@ describe('Graceful shutdown', () => {
     const db = await TestDatabase.create();
     const service = await spawnService({ DATABASE_URL: db.url, SHUTDOWN_GRACE_MS: '15000' });
     try {
-      const user = ((await (await fetch(`${service.url}/v1/users`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...authHeaders() },
-        body: JSON.stringify({ username: 'draining' }),
-      })).json()) as { id: string }).id;
+      const user = (
+        (await (
+          await fetch(`${service.url}/v1/users`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...authHeaders() },
+            body: JSON.stringify({ username: 'draining' }),
+          })
+        ).json()) as { id: string }
+      ).id;
 
       let sigtermAt = 0;
       const outcomes: Outcome[] = [];
@@ -108,7 +121,10 @@ describe('Graceful shutdown', () => {
       }
       // Nothing the application carried out lost its response: exactly the answered 201s are in the
       // journal, and no request without an answer left a trace.
-      const journals = await db.query<{ idempotency_key: string }>(`SELECT idempotency_key FROM journal_transactions WHERE user_id = $1`, [user]);
+      const journals = await db.query<{ idempotency_key: string }>(
+        `SELECT idempotency_key FROM journal_transactions WHERE user_id = $1`,
+        [user],
+      );
       const posted = new Set(journals.map((j) => j.idempotency_key));
       expect(posted).toEqual(new Set(answered.filter((a) => a.status === 201).map((a) => a.key)));
       expect(unanswered.filter((u) => posted.has(u.key))).toEqual([]);

@@ -142,4 +142,3 @@ function npmEnvironment(): NodeJS.ProcessEnv {
   const kept = /^(PATH|HOME|TMPDIR|npm_config_(cache|registry|userconfig|cafile)|https?_proxy|no_proxy)$/i;
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => kept.test(name)));
 }
-

@@ -72,11 +72,22 @@ describe('Rate limits per credential', () => {
   it('never stores a 429 under the idempotency key: the retry after Retry-After is carried out once', async () => {
     await nextWindow();
     const writer = await createApiKey(t.url, ['wallets:topup'], { rateLimitPerSecond: 1 });
-    const user = (await authedRequest(t.url).post('/v1/users').send({ username: `rl_${randomUUID().slice(0, 8)}` })).body.id as string;
+    const user = (
+      await authedRequest(t.url)
+        .post('/v1/users')
+        .send({ username: `rl_${randomUUID().slice(0, 8)}` })
+    ).body.id as string;
     const key = `rl-${randomUUID()}`;
-    const send = () => authedRequest(t.url, writer.secret).post('/v1/topup').set('Idempotency-Key', key).send({ userId: user, assetCode: 'GOLD', amount: 5 });
+    const send = () =>
+      authedRequest(t.url, writer.secret)
+        .post('/v1/topup')
+        .set('Idempotency-Key', key)
+        .send({ userId: user, assetCode: 'GOLD', amount: 5 });
     const [first, second] = await withinOneWindow(async () => {
-      const other = await authedRequest(t.url, writer.secret).post('/v1/topup').set('Idempotency-Key', randomUUID()).send({ userId: user, assetCode: 'GOLD', amount: 1 });
+      const other = await authedRequest(t.url, writer.secret)
+        .post('/v1/topup')
+        .set('Idempotency-Key', randomUUID())
+        .send({ userId: user, assetCode: 'GOLD', amount: 1 });
       return [other, await send()];
     });
     expect(first.status).toBe(201);
@@ -122,7 +133,11 @@ describe('Failed authentication limits per client address', () => {
   it('with TRUST_PROXY, counts the address the proxy names', async () => {
     const t = await startTestApp({ AUTH_FAILURES_PER_MINUTE: '2', TRUST_PROXY: 'loopback' });
     try {
-      expect([(await bad(t, '198.51.100.1')).status, (await bad(t, '198.51.100.1')).status, (await bad(t, '198.51.100.1')).status]).toEqual([401, 401, 429]);
+      expect([
+        (await bad(t, '198.51.100.1')).status,
+        (await bad(t, '198.51.100.1')).status,
+        (await bad(t, '198.51.100.1')).status,
+      ]).toEqual([401, 401, 429]);
       expect((await bad(t, '198.51.100.2')).status).toBe(401);
       expect((await t.client.http().get('/v1/assets').set('X-Forwarded-For', '198.51.100.2')).status).toBe(200);
     } finally {
@@ -155,9 +170,13 @@ describe('Rate limits shared through Redis', () => {
 
   it('two processes sharing one Redis keep one budget; without Redis each keeps its own', async () => {
     const prefix = `dino-test-${randomUUID().slice(0, 8)}`;
-    const shared = await Promise.all([1, 2].map(() => spawnService({ DATABASE_URL: db.url, REDIS_URL: redis.url, RATE_LIMIT_KEY_PREFIX: prefix })));
+    const shared = await Promise.all(
+      [1, 2].map(() => spawnService({ DATABASE_URL: db.url, REDIS_URL: redis.url, RATE_LIMIT_KEY_PREFIX: prefix })),
+    );
     try {
-      const seen = await withinOneWindow(async () => alternate(shared, (await createApiKey(shared[0].url, ['users:read'], { rateLimitPerSecond: 4 })).secret, 6));
+      const seen = await withinOneWindow(async () =>
+        alternate(shared, (await createApiKey(shared[0].url, ['users:read'], { rateLimitPerSecond: 4 })).secret, 6),
+      );
       expect(seen).toEqual([
         [200, '3'],
         [200, '2'],
@@ -174,7 +193,9 @@ describe('Rate limits shared through Redis', () => {
 
     const separate = await Promise.all([1, 2].map(() => spawnService({ DATABASE_URL: db.url })));
     try {
-      const seen = await withinOneWindow(async () => alternate(separate, (await createApiKey(separate[0].url, ['users:read'], { rateLimitPerSecond: 2 })).secret, 6));
+      const seen = await withinOneWindow(async () =>
+        alternate(separate, (await createApiKey(separate[0].url, ['users:read'], { rateLimitPerSecond: 2 })).secret, 6),
+      );
       expect(seen).toEqual([
         [200, '1'],
         [200, '1'],
@@ -183,17 +204,26 @@ describe('Rate limits shared through Redis', () => {
         [429, '0'],
         [429, '0'],
       ]);
-      expect((await getJson(separate[0].url, '/health/ready')).body.details).toMatchObject({ rateLimits: { status: 'up', store: 'memory' } });
+      expect((await getJson(separate[0].url, '/health/ready')).body.details).toMatchObject({
+        rateLimits: { status: 'up', store: 'memory' },
+      });
     } finally {
       await Promise.all(separate.map(stop));
     }
   });
 
   it('keeps money moving when Redis stops: writes succeed, readiness says so (and stays 200), limits count per process, then Redis again when it returns', async () => {
-    const service = await spawnService({ DATABASE_URL: db.url, REDIS_URL: redis.url, RATE_LIMIT_KEY_PREFIX: `dino-test-${randomUUID().slice(0, 8)}`, LOG_LEVEL: 'info' });
+    const service = await spawnService({
+      DATABASE_URL: db.url,
+      REDIS_URL: redis.url,
+      RATE_LIMIT_KEY_PREFIX: `dino-test-${randomUUID().slice(0, 8)}`,
+      LOG_LEVEL: 'info',
+    });
     try {
-      const user = (await postJson(service.url, '/v1/users', { username: `redis_${randomUUID().slice(0, 8)}` })).body.id as string;
-      const topup = (): Promise<JsonResponse> => postJson(service.url, '/v1/topup', { userId: user, assetCode: 'GOLD', amount: 1 }, { key: randomUUID() });
+      const user = (await postJson(service.url, '/v1/users', { username: `redis_${randomUUID().slice(0, 8)}` })).body
+        .id as string;
+      const topup = (): Promise<JsonResponse> =>
+        postJson(service.url, '/v1/topup', { userId: user, assetCode: 'GOLD', amount: 1 }, { key: randomUUID() });
       expect((await topup()).status).toBe(201);
 
       await redis.stop();
@@ -201,7 +231,9 @@ describe('Rate limits shared through Redis', () => {
       expect(during.map((r) => r.status)).toEqual(Array(10).fill(201));
       const ready = await getJson(service.url, '/health/ready');
       expect(ready.status).toBe(200);
-      expect(ready.body.details).toMatchObject({ rateLimits: { status: 'up', store: 'memory', message: expect.stringContaining('unreachable') } });
+      expect(ready.body.details).toMatchObject({
+        rateLimits: { status: 'up', store: 'memory', message: expect.stringContaining('unreachable') },
+      });
       expect(service.output().match(/Redis is unreachable/g)).toHaveLength(1);
       const limited = await createApiKey(service.url, ['users:read'], { rateLimitPerSecond: 2 });
       const perProcess = await withinOneWindow(() => alternate([service], limited.secret, 3));
@@ -211,13 +243,17 @@ describe('Rate limits shared through Redis', () => {
       let store = 'memory';
       for (let i = 0; i < 100 && store !== 'redis'; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        store = String(((await getJson(service.url, '/health/ready')).body.details as { rateLimits: { store: string } }).rateLimits.store);
+        store = String(
+          ((await getJson(service.url, '/health/ready')).body.details as { rateLimits: { store: string } }).rateLimits.store,
+        );
       }
       expect(store).toBe('redis');
       expect(service.output()).toContain('Redis is reachable again');
       expect((await topup()).status).toBe(201);
       const back = await createApiKey(service.url, ['users:read'], { rateLimitPerSecond: 2 });
-      expect((await withinOneWindow(() => alternate([service], back.secret, 3))).map(([status]) => status)).toEqual([200, 200, 429]);
+      expect((await withinOneWindow(() => alternate([service], back.secret, 3))).map(([status]) => status)).toEqual([
+        200, 200, 429,
+      ]);
     } finally {
       await stop(service);
     }

@@ -36,7 +36,13 @@ describe('README: First ten minutes', () => {
     await chmod(parent, 0o755);
     // As `npm start` in a fresh clone: no DATABASE_URL and no API_MASTER_KEY.
     service = await spawnService(
-      { DATABASE_URL: '', API_MASTER_KEY: '', EMBEDDED_PG_DIR: join(parent, '.data/postgres'), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' },
+      {
+        DATABASE_URL: '',
+        API_MASTER_KEY: '',
+        EMBEDDED_PG_DIR: join(parent, '.data/postgres'),
+        EMBEDDED_PG_PORT: String(await freePort()),
+        LOG_LEVEL: 'info',
+      },
       90000,
     );
   }, 120000);
@@ -55,7 +61,9 @@ describe('README: First ten minutes', () => {
       expect({ run, code: result.code, stderr: result.stderr }).toEqual({ run, code: 0, stderr: '' });
       const out = result.stdout;
       expect(out).toContain('"status":"ok"');
-      expect(out).toContain('{"data":[{"code":"DIAMOND","name":"Diamond"},{"code":"GOLD","name":"Gold"},{"code":"POINT","name":"Point"}]}');
+      expect(out).toContain(
+        '{"data":[{"code":"DIAMOND","name":"Diamond"},{"code":"GOLD","name":"Gold"},{"code":"POINT","name":"Point"}]}',
+      );
       expect(out).toMatch(/"type":"TOPUP","status":"POSTED".*"amount":"100"/);
       expect(out).toMatch(/^Idempotent-Replayed: true\r?$/im);
       expect(out).toMatch(/"type":"SPEND".*"amount":"30"/);

@@ -85,7 +85,16 @@ describe('SDK package (npm pack, installed into a scratch project)', () => {
     expect({ code: pack.code, stderr: pack.stderr }).toMatchObject({ code: 0 });
     const [packed] = JSON.parse(pack.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const files = packed.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/index.d.ts']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'dist/esm/index.js',
+        'dist/esm/index.d.ts',
+        'dist/cjs/index.js',
+        'dist/cjs/index.d.ts',
+      ]),
+    );
     expect(files.filter((f) => f.startsWith('src/') || f.endsWith('.spec.js'))).toEqual([]);
 
     await writeFile(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, version: '0.0.0' }));
@@ -103,7 +112,10 @@ describe('SDK package (npm pack, installed into a scratch project)', () => {
   it("runs the README's example as written, twice (a new user each time)", async () => {
     await writeFile(join(scratch, 'example.mjs'), await readmeExample());
     for (let run = 0; run < 2; run++) {
-      const result = await exec(process.execPath, ['example.mjs'], scratch, { WALLET_URL: service.url, WALLET_API_KEY: TEST_MASTER_KEY });
+      const result = await exec(process.execPath, ['example.mjs'], scratch, {
+        WALLET_URL: service.url,
+        WALLET_API_KEY: TEST_MASTER_KEY,
+      });
       expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
       expect(result.stdout.trim().split('\n')).toEqual([
         expect.stringMatching(/^player_[a-z0-9]+ has 1000 GOLD$/),
@@ -122,7 +134,10 @@ describe('SDK package (npm pack, installed into a scratch project)', () => {
       wallet.getUser('no-such-user').catch((error) => console.log(sdk.isWalletApiError(error, 'USER_NOT_FOUND'), error.status));
     `;
     await writeFile(join(scratch, 'use.cjs'), script);
-    const result = await exec(process.execPath, ['use.cjs'], scratch, { WALLET_URL: service.url, WALLET_API_KEY: TEST_MASTER_KEY });
+    const result = await exec(process.execPath, ['use.cjs'], scratch, {
+      WALLET_URL: service.url,
+      WALLET_API_KEY: TEST_MASTER_KEY,
+    });
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
     expect(result.stdout.trim().split('\n').sort()).toEqual(['DIAMOND,GOLD,POINT', 'true 404'].sort());
   });
@@ -130,7 +145,15 @@ describe('SDK package (npm pack, installed into a scratch project)', () => {
   it('type-checks a strict TypeScript module against the installed declarations (errors narrowed by code)', async () => {
     await writeFile(join(scratch, 'typed.ts'), TYPED_USE);
     const tsconfig = {
-      compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'ES2022', lib: ['ES2023', 'DOM'], types: [], noEmit: true },
+      compilerOptions: {
+        strict: true,
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'ES2022',
+        lib: ['ES2023', 'DOM'],
+        types: [],
+        noEmit: true,
+      },
       files: ['typed.ts'],
     };
     await writeFile(join(scratch, 'tsconfig.json'), JSON.stringify(tsconfig));

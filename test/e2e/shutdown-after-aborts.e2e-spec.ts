@@ -30,7 +30,11 @@ describe('Shutdown after client-aborted requests', () => {
     const user = await postJson(url, '/v1/users', { username: `aborts_${Date.now()}` });
     expect(user.status).toBe(201);
     const body = { userId: user.body.id, assetCode: 'GOLD', amount: 5 };
-    await Promise.all(Array.from({ length: 30 }, (_, i) => postJson(url, '/v1/topup', body, { key: `abort-${i}`, timeoutMs: 1 + (i % 15) }).catch(() => undefined)));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        postJson(url, '/v1/topup', body, { key: `abort-${i}`, timeoutMs: 1 + (i % 15) }).catch(() => undefined),
+      ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
 
     const started = Date.now();

@@ -72,12 +72,18 @@ describe('Start-up while the database is unreachable', () => {
 
   it('gives up after DATABASE_STARTUP_TIMEOUT_MS with one line naming the connection, not its password', async () => {
     const started = Date.now();
-    const service = await launchService({ DATABASE_URL: proxy.route(db.url), DATABASE_STARTUP_TIMEOUT_MS: '2000', LOG_LEVEL: 'fatal' });
+    const service = await launchService({
+      DATABASE_URL: proxy.route(db.url),
+      DATABASE_STARTUP_TIMEOUT_MS: '2000',
+      LOG_LEVEL: 'fatal',
+    });
     expect(await service.exited).toBe(1);
     expect(Date.now() - started).toBeLessThan(60000);
     const lines = service.output().trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Dino Wallet failed to start: the database was not reachable within 2 s \(DATABASE_STARTUP_TIMEOUT_MS\); \d+ attempts, the last: DATABASE_URL \(127\.0\.0\.1:\d+\/\w+\): .*ECONNREFUSED/);
+    expect(lines[0]).toMatch(
+      /^Dino Wallet failed to start: the database was not reachable within 2 s \(DATABASE_STARTUP_TIMEOUT_MS\); \d+ attempts, the last: DATABASE_URL \(127\.0\.0\.1:\d+\/\w+\): .*ECONNREFUSED/,
+    );
     const password = decodeURIComponent(new URL(db.url).password);
     if (password) expect(service.output()).not.toContain(password);
   }, 90000);

@@ -11,9 +11,15 @@ import { TEST_ENV } from '../support/test-run';
 
 const CLI = SERVICE_MAIN.replace(/main\.js$/, 'cli.js');
 
-function run(script: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stderr: string; stdout: string }> {
+function run(
+  script: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env } as NodeJS.ProcessEnv });
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env } as NodeJS.ProcessEnv,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -54,9 +60,17 @@ describe('Start-up', () => {
   ])('refuses to start on a DATABASE_URL with %s, in one line saying how to make one', async (_, secret) => {
     const database = await TestDatabase.create();
     try {
-      const { code, stderr, stdout } = await run(SERVICE_MAIN, [], { DATABASE_URL: database.url, PORT: String(await freePort()), ...secret });
+      const { code, stderr, stdout } = await run(SERVICE_MAIN, [], {
+        DATABASE_URL: database.url,
+        PORT: String(await freePort()),
+        ...secret,
+      });
       expect(code).toBe(1);
-      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Invalid configuration: CURSOR_SECRET is required when DATABASE_URL is set.*openssl rand -hex 32\)?$/)]);
+      expect(stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(
+          /^Invalid configuration: CURSOR_SECRET is required when DATABASE_URL is set.*openssl rand -hex 32\)?$/,
+        ),
+      ]);
       expect(stdout).not.toMatch(/listening/);
     } finally {
       await database.drop();
@@ -66,7 +80,9 @@ describe('Start-up', () => {
   it('refuses a CURSOR_SECRET shorter than 32 characters without echoing it', async () => {
     const { code, stderr } = await run(SERVICE_MAIN, [], { CURSOR_SECRET: 'short-but-secret-value-0123456' });
     expect(code).toBe(1);
-    expect(stderr.trim()).toMatch(/^Invalid configuration: CURSOR_SECRET must be longer than or equal to 32 characters \(got a hidden value\)$/);
+    expect(stderr.trim()).toMatch(
+      /^Invalid configuration: CURSOR_SECRET must be longer than or equal to 32 characters \(got a hidden value\)$/,
+    );
     expect(stderr).not.toContain('short-but-secret');
   });
 
@@ -75,7 +91,12 @@ describe('Start-up', () => {
     await withAdminClient((admin) => admin.query(`CREATE DATABASE ${name}`));
     const url = withDatabase(process.env[TEST_ENV.adminUrl] as string, name);
     try {
-      const refused = await run(SERVICE_MAIN, [], { DATABASE_URL: url, CURSOR_SECRET: TEST_CURSOR_SECRET, DB_AUTO_SETUP: 'false', PORT: String(await freePort()) });
+      const refused = await run(SERVICE_MAIN, [], {
+        DATABASE_URL: url,
+        CURSOR_SECRET: TEST_CURSOR_SECRET,
+        DB_AUTO_SETUP: 'false',
+        PORT: String(await freePort()),
+      });
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/db:migrate/);
 
@@ -85,7 +106,9 @@ describe('Start-up', () => {
       const assets = (await (await fetch(`${service.url}/v1/assets`, { headers: authHeaders() })).json()) as { data: unknown[] };
       expect(assets.data).toHaveLength(3);
       // A routine verification through the service leaves checkpoints behind…
-      expect(await (await fetch(`${service.url}/v1/ledger/verify`, { headers: authHeaders() })).json()).toMatchObject({ ok: true });
+      expect(await (await fetch(`${service.url}/v1/ledger/verify`, { headers: authHeaders() })).json()).toMatchObject({
+        ok: true,
+      });
       service.child.kill('SIGTERM');
       expect(await service.exited).toBe(0);
       // …and the operator's command still recomputes everything from the first entry (no CURSOR_SECRET needed).
@@ -139,11 +162,15 @@ describe('Start-up', () => {
     const service = await spawnService({ DATABASE_URL: database.url, HTTP_WORKERS: '2', LOG_LEVEL: 'info' }, 60000);
     try {
       await waitForOutput(service, /listening on[^]*listening on/); // ready means one worker; wait for both
-      const user = ((await (await fetch(`${service.url}/v1/users`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...authHeaders() },
-        body: JSON.stringify({ username: 'clustered' }),
-      })).json()) as { id: string }).id;
+      const user = (
+        (await (
+          await fetch(`${service.url}/v1/users`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...authHeaders() },
+            body: JSON.stringify({ username: 'clustered' }),
+          })
+        ).json()) as { id: string }
+      ).id;
       const writes = await Promise.all(
         Array.from({ length: 60 }, (_, i) =>
           fetch(`${service.url}/v1/topup`, {
@@ -154,7 +181,9 @@ describe('Start-up', () => {
         ),
       );
       expect(writes.every((s) => s === 201)).toBe(true);
-      const balances = (await (await fetch(`${service.url}/v1/users/${user}/balances`, { headers: authHeaders() })).json()) as { balances: Array<{ assetCode: string; balance: string }> };
+      const balances = (await (await fetch(`${service.url}/v1/users/${user}/balances`, { headers: authHeaders() })).json()) as {
+        balances: Array<{ assetCode: string; balance: string }>;
+      };
       expect(balances.balances.find((b) => b.assetCode === 'GOLD')?.balance).toBe('60'); // 30 keys, each once
       const pids = new Set(
         service
@@ -180,7 +209,9 @@ describe('Start-up', () => {
       await waitForOutput(service, /supervising 2 workers/); // forked, still loading or building their applications
       service.child.kill('SIGTERM');
       expectCleanExit(await service.exited, service);
-      const workerPids = [...service.output().matchAll(/"pid":(\d+)/g)].map((m) => Number(m[1])).filter((pid) => pid !== service.child.pid);
+      const workerPids = [...service.output().matchAll(/"pid":(\d+)/g)]
+        .map((m) => Number(m[1]))
+        .filter((pid) => pid !== service.child.pid);
       for (const pid of new Set(workerPids)) expect(isRunning(pid)).toBe(false);
     } finally {
       await database.drop();
@@ -205,7 +236,13 @@ describe('Start-up', () => {
     await chmod(parent, 0o755);
     const dataDir = join(parent, 'pg');
     // No CURSOR_SECRET: the built-in development key is accepted with the embedded database only.
-    const env = { DATABASE_URL: '', CURSOR_SECRET: '', EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'info' };
+    const env = {
+      DATABASE_URL: '',
+      CURSOR_SECRET: '',
+      EMBEDDED_PG_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(await freePort()),
+      LOG_LEVEL: 'info',
+    };
     try {
       const first = await spawnService(env, 60000);
       expect(first.output()).toContain(dataDir);
@@ -222,9 +259,13 @@ describe('Start-up', () => {
 
       // Workers get the embedded database's URL from their supervisor, and still need no secret.
       const second = await spawnService({ ...env, HTTP_WORKERS: '2' }, 60000);
-      const found = (await (await fetch(`${second.url}/v1/users?username=persisted`, { headers: authHeaders() })).json()) as { data: unknown[] };
+      const found = (await (await fetch(`${second.url}/v1/users?username=persisted`, { headers: authHeaders() })).json()) as {
+        data: unknown[];
+      };
       expect(found.data).toHaveLength(1);
-      const alice = (await (await fetch(`${second.url}/v1/users?username=alice`, { headers: authHeaders() })).json()) as { data: unknown[] };
+      const alice = (await (await fetch(`${second.url}/v1/users?username=alice`, { headers: authHeaders() })).json()) as {
+        data: unknown[];
+      };
       expect(alice.data).toHaveLength(1);
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);

@@ -10,10 +10,40 @@ import { freePort, launchService, spawnService, SpawnedService } from '../suppor
 /** A CA and a server certificate for `localhost` only (DNS name, no IP address), made with openssl. */
 async function makeCertificates(dir: string): Promise<{ ca: string; cert: string; key: string }> {
   const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Dino Wallet test CA');
+  ssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=Dino Wallet test CA',
+  );
   ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
   await writeFile(join(dir, 'san.cnf'), 'subjectAltName=DNS:localhost\n');
-  ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.cnf');
+  ssl(
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.pem',
+    '-days',
+    '2',
+    '-extfile',
+    'san.cnf',
+  );
   const key = join(dir, 'server.key');
   await chmod(key, 0o600); // PostgreSQL refuses a key others can read
   if (process.getuid?.() === 0) {
@@ -44,7 +74,14 @@ describe('TLS to the database with a private CA', () => {
     dir = await mkdtemp(join(tmpdir(), 'dino-tls-'));
     await chmod(dir, 0o755); // readable by the postgres OS user
     certs = await makeCertificates(dir);
-    pg = await PrivatePostgres.start(dir, await freePort(), ['-c', 'ssl=on', '-c', `ssl_cert_file=${certs.cert}`, '-c', `ssl_key_file=${certs.key}`]);
+    pg = await PrivatePostgres.start(dir, await freePort(), [
+      '-c',
+      'ssl=on',
+      '-c',
+      `ssl_cert_file=${certs.cert}`,
+      '-c',
+      `ssl_key_file=${certs.key}`,
+    ]);
     await pg.createDatabase('dino_tls_test');
   }, 60000);
   afterAll(async () => {
@@ -74,11 +111,15 @@ describe('TLS to the database with a private CA', () => {
   }
 
   it('connects with sslmode=verify-full&sslrootcert=<CA file>, every session encrypted', async () => {
-    await expectEncryptedService(await spawnService({ DATABASE_URL: url('localhost', `sslmode=verify-full&sslrootcert=${certs.ca}`) }, 60000));
+    await expectEncryptedService(
+      await spawnService({ DATABASE_URL: url('localhost', `sslmode=verify-full&sslrootcert=${certs.ca}`) }, 60000),
+    );
   }, 90000);
 
   it('connects with sslmode=require and the CA in NODE_EXTRA_CA_CERTS, without the security warning', async () => {
-    await expectEncryptedService(await spawnService({ DATABASE_URL: url('localhost', 'sslmode=require'), NODE_EXTRA_CA_CERTS: certs.ca }, 60000));
+    await expectEncryptedService(
+      await spawnService({ DATABASE_URL: url('localhost', 'sslmode=require'), NODE_EXTRA_CA_CERTS: certs.ca }, 60000),
+    );
   }, 90000);
 
   it('refuses an untrusted certificate at once, naming the connection and both fixes', async () => {
@@ -86,14 +127,21 @@ describe('TLS to the database with a private CA', () => {
     expect(await service.exited).toBe(1);
     const lines = service.output().trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/DATABASE_URL \(localhost:\d+\/dino_tls_test\): the database server's TLS certificate is not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE/);
+    expect(lines[0]).toMatch(
+      /DATABASE_URL \(localhost:\d+\/dino_tls_test\): the database server's TLS certificate is not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE/,
+    );
     expect(lines[0]).toMatch(/sslrootcert=\/path\/to\/ca\.pem .*NODE_EXTRA_CA_CERTS=\/path\/to\/ca\.pem/);
     expect(lines[0]).toMatch(/^Dino Wallet failed to start: /);
   }, 60000);
 
   it('refuses a certificate that does not name the host it was reached by', async () => {
-    const service = await launchService({ DATABASE_URL: url('127.0.0.1', `sslmode=verify-full&sslrootcert=${certs.ca}`), LOG_LEVEL: 'fatal' });
+    const service = await launchService({
+      DATABASE_URL: url('127.0.0.1', `sslmode=verify-full&sslrootcert=${certs.ca}`),
+      LOG_LEVEL: 'fatal',
+    });
     expect(await service.exited).toBe(1);
-    expect(service.output().trim()).toMatch(/DATABASE_URL \(127\.0\.0\.1:\d+\/dino_tls_test\): the database server's TLS certificate does not name the host "127\.0\.0\.1"/);
+    expect(service.output().trim()).toMatch(
+      /DATABASE_URL \(127\.0\.0\.1:\d+\/dino_tls_test\): the database server's TLS certificate does not name the host "127\.0\.0\.1"/,
+    );
   }, 60000);
 });

@@ -20,7 +20,19 @@ describe('npm run torture (small)', () => {
   it('finds no violation and says so in a one-line verdict', async () => {
     const child = spawn(
       process.execPath,
-      ['-r', './test/support/register-ts.js', 'scripts/torture.ts', '--operations', '600', '--seconds', '30', '--clients', '16', '--users', '4'],
+      [
+        '-r',
+        './test/support/register-ts.js',
+        'scripts/torture.ts',
+        '--operations',
+        '600',
+        '--seconds',
+        '30',
+        '--clients',
+        '16',
+        '--users',
+        '4',
+      ],
       { cwd: ROOT, env: { ...process.env, DATABASE_URL: db.url, TORTURE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';
@@ -41,7 +53,9 @@ describe('npm run torture (small)', () => {
     expect(count('reuses')).toBeGreaterThan(0);
     expect(count('processes')).toBe(2);
     // The races ran: refunds of one original at once, and captures, voids and the expiry job for one hold.
-    for (const name of ['refund_races', 'refunds', 'hold_races', 'holds', 'captured', 'voided', 'expired']) expect({ name, n: count(name) }).toEqual({ name, n: expect.any(Number) });
-    for (const name of ['refunds', 'captured', 'voided', 'expired']) expect({ name, positive: count(name) > 0 }).toEqual({ name, positive: true });
+    for (const name of ['refund_races', 'refunds', 'hold_races', 'holds', 'captured', 'voided', 'expired'])
+      expect({ name, n: count(name) }).toEqual({ name, n: expect.any(Number) });
+    for (const name of ['refunds', 'captured', 'voided', 'expired'])
+      expect({ name, positive: count(name) > 0 }).toEqual({ name, positive: true });
   }, 180000);
 });

@@ -20,7 +20,13 @@ describe('Contract walkthrough', () => {
     const topup = await http
       .post('/v1/topup')
       .set('Idempotency-Key', 'order-7781')
-      .send({ userId: carol.id, assetCode: 'GOLD', amount: 350, description: 'Starter pack', metadata: { sku: 'gold-350', store: 'web' } })
+      .send({
+        userId: carol.id,
+        assetCode: 'GOLD',
+        amount: 350,
+        description: 'Starter pack',
+        metadata: { sku: 'gold-350', store: 'web' },
+      })
       .expect(201);
     expect(topup.headers['content-type']).toMatch(/^application\/json/);
     expect(topup.headers['idempotent-replayed']).toBeUndefined();
@@ -45,7 +51,10 @@ describe('Contract walkthrough', () => {
       ],
     });
 
-    const spend = await http.post('/v1/spend').send({ userId: carol.id, assetCode: 'GOLD', amount: '100', idempotencyKey: 'sword-1' }).expect(201);
+    const spend = await http
+      .post('/v1/spend')
+      .send({ userId: carol.id, assetCode: 'GOLD', amount: '100', idempotencyKey: 'sword-1' })
+      .expect(201);
     expect(spend.body).toMatchObject({
       type: 'SPEND',
       amount: '100',
@@ -59,12 +68,19 @@ describe('Contract walkthrough', () => {
       ],
     });
 
-    const bonus = await http.post('/v1/bonus').set('Idempotency-Key', 'daily-1').send({ userId: carol.id, assetCode: 'DIAMOND', amount: 5 }).expect(201);
+    const bonus = await http
+      .post('/v1/bonus')
+      .set('Idempotency-Key', 'daily-1')
+      .send({ userId: carol.id, assetCode: 'DIAMOND', amount: 5 })
+      .expect(201);
     expect(bonus.body).toMatchObject({
       type: 'BONUS',
       assetCode: 'DIAMOND',
       balanceAfter: '5',
-      entries: [{ account: { kind: 'SYSTEM', name: 'BONUS' }, amount: '-5' }, { account: { kind: 'USER', userId: carol.id }, amount: '5', balanceAfter: '5' }],
+      entries: [
+        { account: { kind: 'SYSTEM', name: 'BONUS' }, amount: '-5' },
+        { account: { kind: 'USER', userId: carol.id }, amount: '5', balanceAfter: '5' },
+      ],
     });
 
     const transfer = await http
@@ -83,14 +99,19 @@ describe('Contract walkthrough', () => {
         { account: { kind: 'USER', userId: dave.id }, amount: '50', balanceAfter: '50' },
       ],
     });
-    expect(topup.body.entries.concat(transfer.body.entries).reduce((s: bigint, e: { amount: string }) => s + BigInt(e.amount), 0n)).toBe(0n);
+    expect(
+      topup.body.entries.concat(transfer.body.entries).reduce((s: bigint, e: { amount: string }) => s + BigInt(e.amount), 0n),
+    ).toBe(0n);
 
     // Every write reads back exactly as it was returned.
     for (const write of [topup, spend, bonus, transfer]) {
       const read = await http.get(`/v1/transactions/${write.body.id}`).expect(200);
       expect(read.text).toBe(write.text);
     }
-    await http.get('/v1/transactions/999999999').expect(404).expect((r) => expect(r.body.code).toBe('NOT_FOUND'));
+    await http
+      .get('/v1/transactions/999999999')
+      .expect(404)
+      .expect((r) => expect(r.body.code).toBe('NOT_FOUND'));
     await http.get('/v1/transactions/not-an-id').expect(404);
 
     const balances = await http.get(`/v1/users/${carol.id}/balances`).expect(200);
@@ -121,22 +142,43 @@ describe('Contract walkthrough', () => {
         createdBy: 'master',
         createdAt: transfer.body.createdAt,
       },
-      expect.objectContaining({ id: bonus.body.id, type: 'BONUS', direction: 'CREDIT', counterparty: { kind: 'SYSTEM', name: 'BONUS' } }),
+      expect.objectContaining({
+        id: bonus.body.id,
+        type: 'BONUS',
+        direction: 'CREDIT',
+        counterparty: { kind: 'SYSTEM', name: 'BONUS' },
+      }),
     ]);
     expect(page1.body.nextCursor).toEqual(expect.any(String));
 
     // A write arriving between pages does not shift the pages.
-    await http.post('/v1/topup').set('Idempotency-Key', 'late').send({ userId: carol.id, assetCode: 'GOLD', amount: 1 }).expect(201);
+    await http
+      .post('/v1/topup')
+      .set('Idempotency-Key', 'late')
+      .send({ userId: carol.id, assetCode: 'GOLD', amount: 1 })
+      .expect(201);
 
-    const page2 = await http.get(`/v1/users/${carol.id}/transactions`).query({ limit: 2, cursor: page1.body.nextCursor }).expect(200);
+    const page2 = await http
+      .get(`/v1/users/${carol.id}/transactions`)
+      .query({ limit: 2, cursor: page1.body.nextCursor })
+      .expect(200);
     expect(page2.body.data.map((i: { id: string }) => i.id)).toEqual([spend.body.id, topup.body.id]);
     expect(page2.body.data[0]).toMatchObject({ direction: 'DEBIT', balanceAfter: '250', counterparty: TREASURY });
-    expect(page2.body.data[1]).toMatchObject({ direction: 'CREDIT', balanceAfter: '350', metadata: { sku: 'gold-350', store: 'web' } });
+    expect(page2.body.data[1]).toMatchObject({
+      direction: 'CREDIT',
+      balanceAfter: '350',
+      metadata: { sku: 'gold-350', store: 'web' },
+    });
     expect(page2.body.nextCursor).toBeNull();
 
     const daves = await http.get(`/v1/users/${dave.id}/transactions`).expect(200);
     expect(daves.body.data).toEqual([
-      expect.objectContaining({ id: transfer.body.id, direction: 'CREDIT', balanceAfter: '50', counterparty: { kind: 'USER', userId: carol.id } }),
+      expect.objectContaining({
+        id: transfer.body.id,
+        direction: 'CREDIT',
+        balanceAfter: '50',
+        counterparty: { kind: 'USER', userId: carol.id },
+      }),
     ]);
     expect(daves.body.nextCursor).toBeNull();
 

@@ -44,10 +44,12 @@ describe(`${LedgerService.name} batches`, () => {
     expect(body(results[3]).balanceAfter).toBe('0');
     expect(body(results[4])).toMatchObject({ balanceAfter: '5', entries: [{ balanceAfter: '5' }, { balanceAfter: '5' }] });
     // The treasury's running balance moves through the batch in order.
-    const treasury = results.filter((r) => body(r).httpStatus === 201 && body(r).type !== 'TRANSFER').map((r) => {
-      const entries = body(r).entries as Array<{ account: { kind: string }; balanceAfter: string }>;
-      return BigInt(entries.find((e) => e.account.kind === 'SYSTEM')!.balanceAfter);
-    });
+    const treasury = results
+      .filter((r) => body(r).httpStatus === 201 && body(r).type !== 'TRANSFER')
+      .map((r) => {
+        const entries = body(r).entries as Array<{ account: { kind: string }; balanceAfter: string }>;
+        return BigInt(entries.find((e) => e.account.kind === 'SYSTEM')!.balanceAfter);
+      });
     expect(treasury[1] - treasury[0]).toBe(-10n);
     expect(treasury[2] - treasury[1]).toBe(40n);
     expect(await t.client.balance(a)).toBe(5n);
@@ -60,7 +62,13 @@ describe(`${LedgerService.name} batches`, () => {
     // the treasury and the bonus pool rows.
     const batches = await Promise.all(
       [0, 1, 2, 3].map((k) =>
-        ledger.postBatch(users.flatMap((u, i) => [postings.topup(u, BigInt(1 + i + k)), postings.spend(u, BigInt(2 + k)), postings.bonus(u, BigInt(3 + i))])),
+        ledger.postBatch(
+          users.flatMap((u, i) => [
+            postings.topup(u, BigInt(1 + i + k)),
+            postings.spend(u, BigInt(2 + k)),
+            postings.bonus(u, BigInt(3 + i)),
+          ]),
+        ),
       ),
     );
     const sent = batches.flat().map((r) => {
@@ -69,7 +77,12 @@ describe(`${LedgerService.name} batches`, () => {
     });
     expect(sent.every((r) => r.status === 201 && !r.replayed)).toBe(true);
     for (const value of sent) {
-      const tx = JSON.parse(value.body) as { id: string; idempotencyKey: string; userId: string; entries: Array<{ account: { kind: string }; balanceAfter: string }> };
+      const tx = JSON.parse(value.body) as {
+        id: string;
+        idempotencyKey: string;
+        userId: string;
+        entries: Array<{ account: { kind: string }; balanceAfter: string }>;
+      };
       // The system entry's balanceAfter is the one the journal holds, and the body sent is the one stored.
       const [row] = await t.db.query<{ balance_after: string; response_body: string }>(
         `SELECT e.balance_after::text AS balance_after, k.response_body
@@ -88,7 +101,11 @@ describe(`${LedgerService.name} batches`, () => {
   it('answers a key repeated inside one batch from the first occurrence, and refuses a changed request', async () => {
     const a = await t.client.givenUserWithBalance(50n);
     const before = await journals();
-    const results = await ledger.postBatch([postings.spend(a, 10n, 'same-key'), postings.spend(a, 10n, 'same-key'), postings.spend(a, 11n, 'same-key')]);
+    const results = await ledger.postBatch([
+      postings.spend(a, 10n, 'same-key'),
+      postings.spend(a, 10n, 'same-key'),
+      postings.spend(a, 11n, 'same-key'),
+    ]);
     expect(body(results[0])).toMatchObject({ httpStatus: 201, replayed: false });
     expect(results[1]).toEqual({ ok: true, value: { ...(results[0] as { value: WriteResult }).value, replayed: true } });
     expect(results[2]).toMatchObject({ ok: false, error: expect.objectContaining({ code: ErrorCode.IDEMPOTENCY_KEY_REUSED }) });
@@ -119,7 +136,9 @@ describe(`${LedgerService.name} batches`, () => {
     const users = await Promise.all([1, 2, 3, 4].map(() => t.client.givenUserWithBalance(1000n)));
     const pick = (i: number) => users[i % users.length];
     const batches = Array.from({ length: 24 }, (_, b) =>
-      Array.from({ length: 12 }, (_, i) => postings.transfer(pick(b + i), pick(b + i + 1 + (i % 3)), BigInt(1 + ((b * 7 + i) % 40)))),
+      Array.from({ length: 12 }, (_, i) =>
+        postings.transfer(pick(b + i), pick(b + i + 1 + (i % 3)), BigInt(1 + ((b * 7 + i) % 40))),
+      ),
     );
     const retriesBefore = await retries();
     const settled = (await Promise.all(batches.map((batch) => ledger.postBatch(batch)))).flat();
@@ -141,14 +160,17 @@ describe(`${LedgerService.name} batches`, () => {
       BEGIN IF NEW.amount = 13 THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$;
       CREATE TRIGGER test_refuse_13 BEFORE INSERT ON journal_transactions FOR EACH ROW EXECUTE FUNCTION test_refuse_13();`);
     try {
-      const results = await ledger.postBatch([postings.spend(a, 1n, 'iso-1'), postings.spend(a, 13n, 'iso-13'), postings.spend(a, 2n, 'iso-2')]);
+      const results = await ledger.postBatch([
+        postings.spend(a, 1n, 'iso-1'),
+        postings.spend(a, 13n, 'iso-13'),
+        postings.spend(a, 2n, 'iso-2'),
+      ]);
       expect(body(results[0])).toMatchObject({ httpStatus: 201, balanceAfter: '99' });
       expect(results[1].ok).toBe(false);
       expect(body(results[2])).toMatchObject({ httpStatus: 201, balanceAfter: '97' });
-      expect(await t.db.query(`SELECT key FROM idempotency_keys WHERE user_id = $1 AND key LIKE 'iso-%' ORDER BY key`, [a])).toEqual([
-        { key: 'iso-1' },
-        { key: 'iso-2' },
-      ]);
+      expect(
+        await t.db.query(`SELECT key FROM idempotency_keys WHERE user_id = $1 AND key LIKE 'iso-%' ORDER BY key`, [a]),
+      ).toEqual([{ key: 'iso-1' }, { key: 'iso-2' }]);
     } finally {
       await t.db.query(`DROP TRIGGER test_refuse_13 ON journal_transactions; DROP FUNCTION test_refuse_13();`);
     }
@@ -167,7 +189,14 @@ describe(`${LedgerService.name} batches`, () => {
     try {
       const stalled = { ...postings.spend(a, 7n, 'dies-1'), description: 'stall' };
       const pending = ledger.postBatch([postings.transfer(b, a, 3n, 'dies-2'), stalled, postings.topup(b, 9n, 'dies-3')]);
-      await waitFor(async () => (await t.db.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%INSERT INTO journal_transactions%' AND state = 'active' AND pid <> pg_backend_pid()`)).length > 0);
+      await waitFor(
+        async () =>
+          (
+            await t.db.query(
+              `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%INSERT INTO journal_transactions%' AND state = 'active' AND pid <> pg_backend_pid()`,
+            )
+          ).length > 0,
+      );
       await t.db.query(
         `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%INSERT INTO journal_transactions%' AND state = 'active' AND pid <> pg_backend_pid()`,
       );
@@ -182,7 +211,11 @@ describe(`${LedgerService.name} batches`, () => {
     expect(await t.db.query(`SELECT key FROM idempotency_keys WHERE key LIKE 'dies-%'`)).toEqual([]);
     expect([await t.client.balance(a), await t.client.balance(b)]).toEqual([100n, 100n]);
     // The same keys are carried out normally afterwards.
-    const retry = await ledger.postBatch([postings.transfer(b, a, 3n, 'dies-2'), postings.spend(a, 7n, 'dies-1'), postings.topup(b, 9n, 'dies-3')]);
+    const retry = await ledger.postBatch([
+      postings.transfer(b, a, 3n, 'dies-2'),
+      postings.spend(a, 7n, 'dies-1'),
+      postings.topup(b, 9n, 'dies-3'),
+    ]);
     expect(retry.map((r) => body(r).httpStatus)).toEqual([201, 201, 201]);
     expect([await t.client.balance(a), await t.client.balance(b)]).toEqual([96n, 106n]);
     expect((await t.client.verify()).ok).toBe(true);

@@ -14,8 +14,12 @@ describe('Ledger database guards', () => {
 
   beforeAll(async () => {
     db = await TestDatabase.create();
-    [{ id: treasury }] = await db.query<{ id: string }>(`SELECT id FROM accounts WHERE system_name = 'TREASURY' AND asset_code = 'GOLD'`);
-    [{ id: bonusDiamond }] = await db.query<{ id: string }>(`SELECT id FROM accounts WHERE system_name = 'BONUS' AND asset_code = 'DIAMOND'`);
+    [{ id: treasury }] = await db.query<{ id: string }>(
+      `SELECT id FROM accounts WHERE system_name = 'TREASURY' AND asset_code = 'GOLD'`,
+    );
+    [{ id: bonusDiamond }] = await db.query<{ id: string }>(
+      `SELECT id FROM accounts WHERE system_name = 'BONUS' AND asset_code = 'DIAMOND'`,
+    );
     [{ id: alice }] = await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'alice'`);
     [{ id: aliceGold }] = await db.query<{ id: string }>(
       `INSERT INTO accounts (asset_code, kind, user_id) VALUES ('GOLD', 'USER', $1) RETURNING id`,
@@ -56,11 +60,21 @@ describe('Ledger database guards', () => {
   }
 
   it('accepts a balanced journal (positive control)', async () => {
-    await expect(post([[treasury, -10, -10], [aliceGold, 10, 10]])).resolves.toMatch(/^\d+$/);
+    await expect(
+      post([
+        [treasury, -10, -10],
+        [aliceGold, 10, 10],
+      ]),
+    ).resolves.toMatch(/^\d+$/);
   });
 
   it('refuses a journal whose entries do not sum to zero', async () => {
-    await expect(post([[treasury, -10, -20], [aliceGold, 11, 21]])).rejects.toEqual(sqlstate('23514'));
+    await expect(
+      post([
+        [treasury, -10, -20],
+        [aliceGold, 11, 21],
+      ]),
+    ).rejects.toEqual(sqlstate('23514'));
   });
 
   it('refuses a journal with a single entry', async () => {
@@ -68,16 +82,28 @@ describe('Ledger database guards', () => {
   });
 
   it('refuses entries on an account of another asset than the journal', async () => {
-    await expect(post([[bonusDiamond, -10, -10], [aliceGold, 10, 30]])).rejects.toEqual(sqlstate('23514'));
+    await expect(
+      post([
+        [bonusDiamond, -10, -10],
+        [aliceGold, 10, 30],
+      ]),
+    ).rejects.toEqual(sqlstate('23514'));
   });
 
   it('refuses an entry pointing at a missing account', async () => {
-    await expect(post([[treasury, -10, -30], ['999999999', 10, 10]])).rejects.toEqual(sqlstate('23503'));
+    await expect(
+      post([
+        [treasury, -10, -30],
+        ['999999999', 10, 10],
+      ]),
+    ).rejects.toEqual(sqlstate('23503'));
   });
 
   it('refuses to update, delete or truncate entries and journals', async () => {
     const [{ id }] = await db.query<{ id: string }>(`SELECT id FROM journal_entries LIMIT 1`);
-    await expect(db.query(`UPDATE journal_entries SET amount = amount + 1 WHERE id = $1`, [id])).rejects.toEqual(sqlstate('23001'));
+    await expect(db.query(`UPDATE journal_entries SET amount = amount + 1 WHERE id = $1`, [id])).rejects.toEqual(
+      sqlstate('23001'),
+    );
     await expect(db.query(`DELETE FROM journal_entries WHERE id = $1`, [id])).rejects.toEqual(sqlstate('23001'));
     await expect(db.query(`UPDATE journal_transactions SET amount = 1`)).rejects.toEqual(sqlstate('23001'));
     await expect(db.query(`DELETE FROM journal_transactions`)).rejects.toEqual(sqlstate('23001'));
@@ -92,8 +118,24 @@ describe('Ledger database guards', () => {
   });
 
   it('refuses amounts out of the contract range and a self-transfer journal', async () => {
-    await expect(post([[treasury, -1, 0], [aliceGold, 1, 0]], 0)).rejects.toEqual(sqlstate('23514'));
-    await expect(post([[treasury, -1, 0], [aliceGold, 1, 0]], 1_000_000_000_000_001)).rejects.toEqual(sqlstate('23514'));
+    await expect(
+      post(
+        [
+          [treasury, -1, 0],
+          [aliceGold, 1, 0],
+        ],
+        0,
+      ),
+    ).rejects.toEqual(sqlstate('23514'));
+    await expect(
+      post(
+        [
+          [treasury, -1, 0],
+          [aliceGold, 1, 0],
+        ],
+        1_000_000_000_000_001,
+      ),
+    ).rejects.toEqual(sqlstate('23514'));
     await expect(
       db.query(
         `INSERT INTO journal_transactions (type, asset_code, user_id, to_user_id, amount, idempotency_key, created_by) VALUES ('TRANSFER', 'GOLD', $1, $1, 5, 'self', 'master')`,
@@ -104,7 +146,10 @@ describe('Ledger database guards', () => {
 
   it('keeps one idempotency record per user and key, and refuses malformed keys', async () => {
     const insert = (key: string) =>
-      db.query(`INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint) VALUES ($1, $2, 'POST /v1/topup', 'f')`, [alice, key]);
+      db.query(`INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint) VALUES ($1, $2, 'POST /v1/topup', 'f')`, [
+        alice,
+        key,
+      ]);
     await insert('once');
     await expect(insert('once')).rejects.toEqual(sqlstate('23505'));
     await expect(insert('with space')).rejects.toEqual(sqlstate('23514'));
@@ -112,12 +157,14 @@ describe('Ledger database guards', () => {
   });
 
   it('keeps one account per user and asset, and one system account of each kind per asset', async () => {
-    await expect(db.query(`INSERT INTO accounts (asset_code, kind, user_id) VALUES ('GOLD', 'USER', $1)`, [alice])).rejects.toEqual(sqlstate('23505'));
-    await expect(db.query(`INSERT INTO accounts (asset_code, kind, system_name) VALUES ('GOLD', 'SYSTEM', 'TREASURY')`)).rejects.toEqual(
-      sqlstate('23505'),
-    );
-    await expect(db.query(`INSERT INTO accounts (asset_code, kind, system_name, user_id) VALUES ('GOLD', 'USER', 'BONUS', $1)`, [alice])).rejects.toEqual(
-      sqlstate('23514'),
-    );
+    await expect(
+      db.query(`INSERT INTO accounts (asset_code, kind, user_id) VALUES ('GOLD', 'USER', $1)`, [alice]),
+    ).rejects.toEqual(sqlstate('23505'));
+    await expect(
+      db.query(`INSERT INTO accounts (asset_code, kind, system_name) VALUES ('GOLD', 'SYSTEM', 'TREASURY')`),
+    ).rejects.toEqual(sqlstate('23505'));
+    await expect(
+      db.query(`INSERT INTO accounts (asset_code, kind, system_name, user_id) VALUES ('GOLD', 'USER', 'BONUS', $1)`, [alice]),
+    ).rejects.toEqual(sqlstate('23514'));
   });
 });

@@ -30,11 +30,20 @@ describe('Ledger verification (checkpoints)', () => {
     return row.id;
   };
   const checkpoint = async (asset = 'GOLD') =>
-    (await t.db.query<{ last_journal_id: string; last_entry_id: string; journals: string; entries: string; revision: string; failed: boolean }>(
-      `SELECT last_journal_id::text, last_entry_id::text, journals::text, entries::text, revision::text, failed_at IS NOT NULL AS failed
+    (
+      await t.db.query<{
+        last_journal_id: string;
+        last_entry_id: string;
+        journals: string;
+        entries: string;
+        revision: string;
+        failed: boolean;
+      }>(
+        `SELECT last_journal_id::text, last_entry_id::text, journals::text, entries::text, revision::text, failed_at IS NOT NULL AS failed
          FROM ledger_verify_checkpoints WHERE asset_code = $1`,
-      [asset],
-    ))[0];
+        [asset],
+      )
+    )[0];
   /** Runs statements with the ledger's triggers off, in one transaction. */
   const tamper = async (work: (c: PoolClient) => Promise<unknown>) => {
     const c = await t.db.pool.connect();
@@ -47,7 +56,11 @@ describe('Ledger verification (checkpoints)', () => {
       c.release();
     }
   };
-  const kinds = (report: VerifyReport, asset = 'GOLD') => report.assets.find((a) => a.assetCode === asset)?.mismatches.map((m) => m.kind).sort();
+  const kinds = (report: VerifyReport, asset = 'GOLD') =>
+    report.assets
+      .find((a) => a.assetCode === asset)
+      ?.mismatches.map((m) => m.kind)
+      .sort();
 
   it('records a checkpoint at the ids it verified, and a routine run then starts from it and counts everything', async () => {
     const first = await t.client.verify();
@@ -57,18 +70,32 @@ describe('Ledger verification (checkpoints)', () => {
               (SELECT count(*) FROM journal_transactions WHERE asset_code = 'GOLD')::text AS journals,
               (SELECT count(*) FROM journal_entries e JOIN accounts a ON a.id = e.account_id WHERE a.asset_code = 'GOLD')::text AS entries`,
     );
-    expect(await checkpoint()).toMatchObject({ last_journal_id: ids.journal, last_entry_id: ids.entry, journals: ids.journals, entries: ids.entries, failed: false });
+    expect(await checkpoint()).toMatchObject({
+      last_journal_id: ids.journal,
+      last_entry_id: ids.entry,
+      journals: ids.journals,
+      entries: ids.entries,
+      failed: false,
+    });
 
     for (const amount of [1, 2]) expect((await t.client.spend(user, amount)).status).toBe(201);
     const routine = await t.client.verify();
     const gold = routine.assets.find((a) => a.assetCode === 'GOLD');
     expect(routine).toMatchObject({ ok: true, full: false });
-    expect(gold).toMatchObject({ checkpoint: { journalId: ids.journal, entryId: ids.entry }, journals: Number(ids.journals) + 2, entries: Number(ids.entries) + 4 });
+    expect(gold).toMatchObject({
+      checkpoint: { journalId: ids.journal, entryId: ids.entry },
+      journals: Number(ids.journals) + 2,
+      entries: Number(ids.entries) + 4,
+    });
     expect(BigInt((await checkpoint()).last_journal_id)).toBe(BigInt(ids.journal) + 2n);
 
     const full = await t.client.verify({ full: true });
     expect(full).toMatchObject({ ok: true, full: true });
-    expect(full.assets.find((a) => a.assetCode === 'GOLD')).toMatchObject({ checkpoint: null, journals: gold?.journals, entries: gold?.entries });
+    expect(full.assets.find((a) => a.assetCode === 'GOLD')).toMatchObject({
+      checkpoint: null,
+      journals: gold?.journals,
+      entries: gold?.entries,
+    });
   });
 
   describe('above the checkpoint, a routine run finds every kind of corruption, and finds it again until repaired', () => {
@@ -76,17 +103,26 @@ describe('Ledger verification (checkpoints)', () => {
     it.each([
       [
         "the user's entry of a new spend with a balanceAfter that does not follow",
-        (p: Posted) => tamper((c) => c.query(`UPDATE journal_entries SET balance_after = balance_after + 1 WHERE journal_id = $1 AND amount < 0`, [p.goldSpend])),
+        (p: Posted) =>
+          tamper((c) =>
+            c.query(`UPDATE journal_entries SET balance_after = balance_after + 1 WHERE journal_id = $1 AND amount < 0`, [
+              p.goldSpend,
+            ]),
+          ),
         ['BALANCE_NOT_LAST_BALANCE_AFTER', 'RUNNING_BALANCE_BROKEN'],
       ],
       [
         "the user's entry of a new spend with its amount changed",
-        (p: Posted) => tamper((c) => c.query(`UPDATE journal_entries SET amount = amount + 1 WHERE journal_id = $1 AND amount < 0`, [p.goldSpend])),
+        (p: Posted) =>
+          tamper((c) =>
+            c.query(`UPDATE journal_entries SET amount = amount + 1 WHERE journal_id = $1 AND amount < 0`, [p.goldSpend]),
+          ),
         ['BALANCE_NOT_SUM_OF_ENTRIES', 'JOURNAL_NOT_BALANCED', 'RUNNING_BALANCE_BROKEN'],
       ],
       [
         'a new journal whose entries are in another asset',
-        (p: Posted) => tamper((c) => c.query(`UPDATE journal_transactions SET asset_code = 'GOLD' WHERE id = $1`, [p.diamondTopup])),
+        (p: Posted) =>
+          tamper((c) => c.query(`UPDATE journal_transactions SET asset_code = 'GOLD' WHERE id = $1`, [p.diamondTopup])),
         ['JOURNAL_NOT_BALANCED'],
       ],
     ])('%s', async (_, corrupt, expected) => {
@@ -116,11 +152,16 @@ describe('Ledger verification (checkpoints)', () => {
     });
 
     it('an unbalanced entry added to a journal behind the checkpoint', async () => {
-      const [{ id: oldJournal }] = await t.db.query<{ id: string }>(`SELECT min(id)::text AS id FROM journal_transactions WHERE asset_code = 'GOLD'`);
+      const [{ id: oldJournal }] = await t.db.query<{ id: string }>(
+        `SELECT min(id)::text AS id FROM journal_transactions WHERE asset_code = 'GOLD'`,
+      );
       await t.client.verify();
       const bonus = await account({ system: 'BONUS' });
       await tamper(async (c) => {
-        await c.query(`INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after) VALUES ($1, $2, 'TOPUP', -7, (SELECT balance - 7 FROM accounts WHERE id = $2))`, [oldJournal, bonus]);
+        await c.query(
+          `INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after) VALUES ($1, $2, 'TOPUP', -7, (SELECT balance - 7 FROM accounts WHERE id = $2))`,
+          [oldJournal, bonus],
+        );
         await c.query(`UPDATE accounts SET balance = balance - 7 WHERE id = $1`, [bonus]);
       });
       const report = await t.client.verify();
@@ -146,12 +187,17 @@ describe('Ledger verification (checkpoints)', () => {
 
       const full = await t.client.verify({ full: true });
       expect(full.ok).toBe(false);
-      expect(full.assets.find((a) => a.assetCode === 'GOLD')?.mismatches).toEqual([expect.objectContaining({ kind: 'RUNNING_BALANCE_BROKEN', entryId: entry.id })]);
+      expect(full.assets.find((a) => a.assetCode === 'GOLD')?.mismatches).toEqual([
+        expect.objectContaining({ kind: 'RUNNING_BALANCE_BROKEN', entryId: entry.id }),
+      ]);
       expect(await checkpoint()).toMatchObject({ failed: true });
 
       const routine = await t.client.verify();
       expect(routine.ok).toBe(false);
-      expect(routine.assets.find((a) => a.assetCode === 'GOLD')).toMatchObject({ checkpoint: null, mismatches: [expect.objectContaining({ kind: 'RUNNING_BALANCE_BROKEN' })] });
+      expect(routine.assets.find((a) => a.assetCode === 'GOLD')).toMatchObject({
+        checkpoint: null,
+        mismatches: [expect.objectContaining({ kind: 'RUNNING_BALANCE_BROKEN' })],
+      });
 
       // Repaired: the next full run passes and routine runs are incremental again.
       await tamper((c) => c.query(`UPDATE journal_entries SET balance_after = balance_after - 100 WHERE id = $1`, [entry.id]));
@@ -197,7 +243,10 @@ describe('Ledger verification (checkpoints)', () => {
     async function holdCorruptJournal(): Promise<{ journal: string; commit: () => Promise<void> }> {
       const [aliceId] = (await t.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'alice'`)).map((r) => r.id);
       expect((await t.client.topup(aliceId, 50, { assetCode: 'DIAMOND' })).status).toBe(201);
-      const [aliceDiamond, bonusDiamond] = [await account({ userId: aliceId }, 'DIAMOND'), await account({ system: 'BONUS' }, 'DIAMOND')];
+      const [aliceDiamond, bonusDiamond] = [
+        await account({ userId: aliceId }, 'DIAMOND'),
+        await account({ system: 'BONUS' }, 'DIAMOND'),
+      ];
       const c = await t.db.pool.connect();
       let journal: string;
       try {
@@ -215,7 +264,10 @@ describe('Ledger verification (checkpoints)', () => {
            ORDER BY a.id`,
           [journal, bonusDiamond, aliceDiamond],
         );
-        await c.query(`UPDATE accounts SET balance = balance + CASE WHEN id = $1 THEN -3 ELSE 3 END WHERE id IN ($1, $2)`, [bonusDiamond, aliceDiamond]);
+        await c.query(`UPDATE accounts SET balance = balance + CASE WHEN id = $1 THEN -3 ELSE 3 END WHERE id IN ($1, $2)`, [
+          bonusDiamond,
+          aliceDiamond,
+        ]);
       } catch (error) {
         await c.query('ROLLBACK').catch(() => undefined);
         c.release();
@@ -244,7 +296,9 @@ describe('Ledger verification (checkpoints)', () => {
       await held.commit();
       const after = await t.client.verify();
       expect(after.full).toBe(false);
-      expect(after.assets.find((a) => a.assetCode === 'GOLD')?.mismatches).toEqual([expect.objectContaining({ kind: 'JOURNAL_NOT_BALANCED', journalId: held.journal })]);
+      expect(after.assets.find((a) => a.assetCode === 'GOLD')?.mismatches).toEqual([
+        expect.objectContaining({ kind: 'JOURNAL_NOT_BALANCED', journalId: held.journal }),
+      ]);
     }, 30_000);
 
     it('waits for it when it ends within the settle time, and checks its rows in the same run', async () => {
@@ -255,7 +309,9 @@ describe('Ledger verification (checkpoints)', () => {
       await new Promise((r) => setTimeout(r, 300));
       await held.commit();
       const report = await running;
-      expect(report.assets.find((a) => a.assetCode === 'GOLD')?.mismatches).toEqual([expect.objectContaining({ kind: 'JOURNAL_NOT_BALANCED', journalId: held.journal })]);
+      expect(report.assets.find((a) => a.assetCode === 'GOLD')?.mismatches).toEqual([
+        expect.objectContaining({ kind: 'JOURNAL_NOT_BALANCED', journalId: held.journal }),
+      ]);
     }, 30_000);
   });
 });

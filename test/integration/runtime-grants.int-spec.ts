@@ -21,7 +21,10 @@ describe('Runtime grants (database/runtime-grants.ts)', () => {
         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f') ORDER BY 1`,
     );
     const undecided = relations.map((r) => r.name).filter((name) => !(name in RUNTIME_TABLE_GRANTS));
-    expect({ undecided, fix: undecided.length ? 'add an entry (privileges: [] for none) to database/runtime-grants.ts' : '' }).toEqual({ undecided: [], fix: '' });
+    expect({
+      undecided,
+      fix: undecided.length ? 'add an entry (privileges: [] for none) to database/runtime-grants.ts' : '',
+    }).toEqual({ undecided: [], fix: '' });
   });
 
   it('name only tables, columns and sequences that exist', async () => {
@@ -31,15 +34,26 @@ describe('Runtime grants (database/runtime-grants.ts)', () => {
     const existing = new Set(columns.map((c) => `${c.table_name}.${c.column_name}`));
     const tables = new Set(columns.map((c) => c.table_name));
     const unknownTables = Object.keys(RUNTIME_TABLE_GRANTS).filter((t) => !tables.has(t));
-    const unknownColumns = Object.entries(RUNTIME_TABLE_GRANTS).flatMap(([t, g]) => (g.updateColumns ?? []).map((c) => `${t}.${c}`)).filter((c) => !existing.has(c));
-    const sequences = await db.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relkind = 'S' AND relnamespace = current_schema()::regnamespace`);
+    const unknownColumns = Object.entries(RUNTIME_TABLE_GRANTS)
+      .flatMap(([t, g]) => (g.updateColumns ?? []).map((c) => `${t}.${c}`))
+      .filter((c) => !existing.has(c));
+    const sequences = await db.query<{ name: string }>(
+      `SELECT relname AS name FROM pg_class WHERE relkind = 'S' AND relnamespace = current_schema()::regnamespace`,
+    );
     const unknownSequences = RUNTIME_SEQUENCE_GRANTS.filter((s) => !sequences.some((x) => x.name === s));
-    expect({ unknownTables, unknownColumns, unknownSequences }).toEqual({ unknownTables: [], unknownColumns: [], unknownSequences: [] });
+    expect({ unknownTables, unknownColumns, unknownSequences }).toEqual({
+      unknownTables: [],
+      unknownColumns: [],
+      unknownSequences: [],
+    });
   });
 
   it('never grant UPDATE on a whole table or anything on the append-only journal beyond SELECT and INSERT', () => {
     for (const [table, grant] of Object.entries(RUNTIME_TABLE_GRANTS)) {
-      expect({ table, privileges: grant.privileges.filter((p) => !['SELECT', 'INSERT', 'DELETE'].includes(p)) }).toEqual({ table, privileges: [] });
+      expect({ table, privileges: grant.privileges.filter((p) => !['SELECT', 'INSERT', 'DELETE'].includes(p)) }).toEqual({
+        table,
+        privileges: [],
+      });
     }
     for (const table of ['journal_transactions', 'journal_entries']) {
       expect({ table, ...RUNTIME_TABLE_GRANTS[table] }).toMatchObject({ table, privileges: ['SELECT', 'INSERT'] });

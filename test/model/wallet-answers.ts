@@ -1,4 +1,14 @@
-import { describeRequest, Expected, ExpectedEntry, ExpectedJournal, HoldState, ModelHold, REFUNDABLE, WalletModel, WriteRequest } from './wallet-model';
+import {
+  describeRequest,
+  Expected,
+  ExpectedEntry,
+  ExpectedJournal,
+  HoldState,
+  ModelHold,
+  REFUNDABLE,
+  WalletModel,
+  WriteRequest,
+} from './wallet-model';
 
 export { describeRequest };
 
@@ -44,10 +54,13 @@ export function mismatch(req: WriteRequest, expected: Expected, answer: Answer):
     const status = expected.outcome === 'POSTED' ? 201 : expected.status;
     if (answer.status !== status) return `expected ${status} ${expected.outcome}, got ${summary(answer)}`;
     if (!answer.contentType.startsWith('application/json')) return `a ${status} with content type ${answer.contentType}`;
-    return expected.outcome === 'POSTED' ? journalMismatch(expected.journal, body) : holdMismatch(expected.hold, expected.previous, expected.journals, body, answer.journals);
+    return expected.outcome === 'POSTED'
+      ? journalMismatch(expected.journal, body)
+      : holdMismatch(expected.hold, expected.previous, expected.journals, body, answer.journals);
   }
   const status = PROBLEM_STATUS[expected.outcome];
-  if (answer.status !== status || body.code !== expected.outcome) return `expected ${status} ${expected.outcome}, got ${summary(answer)}`;
+  if (answer.status !== status || body.code !== expected.outcome)
+    return `expected ${status} ${expected.outcome}, got ${summary(answer)}`;
   if (!answer.contentType.startsWith('application/problem+json')) return `a problem with content type ${answer.contentType}`;
   const extensions: Json | undefined =
     expected.outcome === 'INSUFFICIENT_FUNDS'
@@ -59,7 +72,8 @@ export function mismatch(req: WriteRequest, expected: Expected, answer: Answer):
           : undefined;
   if (extensions) {
     const got = Object.fromEntries(Object.keys(extensions).map((k) => [k, body[k]]));
-    if (JSON.stringify(got) !== JSON.stringify(extensions)) return `${expected.outcome} says ${JSON.stringify(got)}, the model ${JSON.stringify(extensions)}`;
+    if (JSON.stringify(got) !== JSON.stringify(extensions))
+      return `${expected.outcome} says ${JSON.stringify(got)}, the model ${JSON.stringify(extensions)}`;
   }
   return undefined;
 }
@@ -85,18 +99,27 @@ export function journalFields(j: ExpectedJournal, refunded = 0n, refunds: readon
   };
 }
 
-export function journalMismatch(j: ExpectedJournal, body: Json, refunded = 0n, refunds: readonly string[] = []): string | undefined {
+export function journalMismatch(
+  j: ExpectedJournal,
+  body: Json,
+  refunded = 0n,
+  refunds: readonly string[] = [],
+): string | undefined {
   for (const [field, value] of Object.entries(journalFields(j, refunded, refunds))) {
     const got = field === 'metadata' ? sorted((body.metadata ?? {}) as Record<string, string>) : body[field];
-    if (JSON.stringify(got) !== JSON.stringify(value)) return `${j.type} ${field} is ${JSON.stringify(got)}, the model says ${JSON.stringify(value)}`;
+    if (JSON.stringify(got) !== JSON.stringify(value))
+      return `${j.type} ${field} is ${JSON.stringify(got)}, the model says ${JSON.stringify(value)}`;
   }
   if (typeof body.id !== 'string' || body.id === '') return `${j.type} without a string id: ${JSON.stringify(body.id)}`;
-  if (typeof body.createdAt !== 'string' || !TIMESTAMP.test(body.createdAt)) return `${j.type} createdAt ${JSON.stringify(body.createdAt)}`;
+  if (typeof body.createdAt !== 'string' || !TIMESTAMP.test(body.createdAt))
+    return `${j.type} createdAt ${JSON.stringify(body.createdAt)}`;
   const entries = Array.isArray(body.entries) ? (body.entries as Json[]) : [];
-  const rendered = (e: ExpectedEntry) => JSON.stringify({ account: e.account, amount: e.amount.toString(), balanceAfter: e.balanceAfter.toString() });
+  const rendered = (e: ExpectedEntry) =>
+    JSON.stringify({ account: e.account, amount: e.amount.toString(), balanceAfter: e.balanceAfter.toString() });
   const got = entries.map((e) => JSON.stringify({ account: e.account, amount: e.amount, balanceAfter: e.balanceAfter })).sort();
   const wanted = j.entries.map(rendered).sort();
-  if (JSON.stringify(got) !== JSON.stringify(wanted)) return `${j.type} entries ${got.join(' ')}, the model says ${wanted.join(' ')}`;
+  if (JSON.stringify(got) !== JSON.stringify(wanted))
+    return `${j.type} entries ${got.join(' ')}, the model says ${wanted.join(' ')}`;
   return undefined;
 }
 
@@ -126,11 +149,17 @@ function holdMismatch(
   if (previous) want.id = previous.id;
   for (const [field, value] of Object.entries(want)) {
     const got = field === 'metadata' ? sorted((body.metadata ?? {}) as Record<string, string>) : body[field];
-    if (JSON.stringify(got) !== JSON.stringify(value)) return `hold ${field} is ${JSON.stringify(got)}, the model says ${JSON.stringify(value)}`;
+    if (JSON.stringify(got) !== JSON.stringify(value))
+      return `hold ${field} is ${JSON.stringify(got)}, the model says ${JSON.stringify(value)}`;
   }
   if (typeof body.id !== 'string' || !/^[0-9a-f-]{36}$/.test(body.id)) return `hold id ${JSON.stringify(body.id)}`;
   const { createdAt, expiresAt, finishedAt } = body as { createdAt: unknown; expiresAt: unknown; finishedAt: unknown };
-  if (typeof createdAt !== 'string' || !TIMESTAMP.test(createdAt) || typeof expiresAt !== 'string' || !TIMESTAMP.test(expiresAt)) {
+  if (
+    typeof createdAt !== 'string' ||
+    !TIMESTAMP.test(createdAt) ||
+    typeof expiresAt !== 'string' ||
+    !TIMESTAMP.test(expiresAt)
+  ) {
     return `hold timestamps ${JSON.stringify({ createdAt, expiresAt })}`;
   }
   if (Date.parse(expiresAt) - Date.parse(createdAt) !== hold.expiresInSeconds * 1000) {
@@ -144,19 +173,25 @@ function holdMismatch(
   const before = previous ? previous.transactions.map((t) => ({ id: t.id, type: t.type, amount: t.amount.toString() })) : [];
   const got = transactions.map((t, i) => (i < before.length ? t : { type: t.type, amount: t.amount }));
   const wanted = [...before, ...journals.map((j) => ({ type: j.type, amount: j.amount.toString() }))];
-  if (JSON.stringify(got) !== JSON.stringify(wanted)) return `hold transactions ${JSON.stringify(transactions)}, the model says ${JSON.stringify(wanted)}`;
-  if (transactions.some((t) => typeof t.id !== 'string' || !/^[1-9]\d*$/.test(t.id))) return `hold transaction ids ${JSON.stringify(transactions)}`;
+  if (JSON.stringify(got) !== JSON.stringify(wanted))
+    return `hold transactions ${JSON.stringify(transactions)}, the model says ${JSON.stringify(wanted)}`;
+  if (transactions.some((t) => typeof t.id !== 'string' || !/^[1-9]\d*$/.test(t.id)))
+    return `hold transaction ids ${JSON.stringify(transactions)}`;
   if (previous) {
     const prev = parse(previous.text);
-    if (prev.createdAt !== createdAt || prev.expiresAt !== expiresAt) return `a settlement changed the hold's timestamps: ${JSON.stringify({ createdAt, expiresAt })}`;
+    if (prev.createdAt !== createdAt || prev.expiresAt !== expiresAt)
+      return `a settlement changed the hold's timestamps: ${JSON.stringify({ createdAt, expiresAt })}`;
   }
   // Each new movement as GET /v1/transactions/{id} shows it: entries and balances as the model posts them.
   for (const [i, journal] of journals.entries()) {
     const tx = read[before.length + i];
     if (!tx) return `hold transaction ${JSON.stringify(transactions[before.length + i])} could not be read`;
-    const why = journalMismatch(journal, tx) ?? (tx.id === transactions[before.length + i].id ? undefined : `another id ${JSON.stringify(tx.id)}`);
+    const why =
+      journalMismatch(journal, tx) ??
+      (tx.id === transactions[before.length + i].id ? undefined : `another id ${JSON.stringify(tx.id)}`);
     if (why) return `hold transaction ${JSON.stringify(transactions[before.length + i].id)}: ${why}`;
-    if (tx.createdAt !== (previous ? finishedAt : createdAt)) return `hold transaction ${JSON.stringify(tx.id)} createdAt ${JSON.stringify(tx.createdAt)}`;
+    if (tx.createdAt !== (previous ? finishedAt : createdAt))
+      return `hold transaction ${JSON.stringify(tx.id)} createdAt ${JSON.stringify(tx.createdAt)}`;
   }
   return undefined;
 }
@@ -172,7 +207,8 @@ export function findSerialOrder(
   requests: readonly WriteRequest[],
   answers: readonly Answer[],
 ): { model: WalletModel; order: number[] } | { error: string } {
-  const sharesKey = (i: number) => requests.some((r, j) => j !== i && r.userId === requests[i].userId && r.key === requests[i].key);
+  const sharesKey = (i: number) =>
+    requests.some((r, j) => j !== i && r.userId === requests[i].userId && r.key === requests[i].key);
   const inProgress = answers.map((a) => a.status === 409 && parse(a.text).code === 'IDEMPOTENCY_KEY_IN_PROGRESS');
   const stray = inProgress.findIndex((p, i) => p && !sharesKey(i));
   if (stray >= 0) return { error: `request ${stray} got IDEMPOTENCY_KEY_IN_PROGRESS with a key no other request used` };
@@ -221,5 +257,7 @@ export function parse(text: string): Json {
 }
 
 function sorted(metadata: Readonly<Record<string, string>>): Array<[string, string]> {
-  return Object.keys(metadata).sort().map((k) => [k, metadata[k]]);
+  return Object.keys(metadata)
+    .sort()
+    .map((k) => [k, metadata[k]]);
 }

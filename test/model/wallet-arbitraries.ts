@@ -48,7 +48,10 @@ const amountArb: fc.Arbitrary<bigint> = fc.oneof(
   { weight: 1, arbitrary: fc.bigInt({ min: 1n, max: MAX_AMOUNT }) },
 );
 
-const descriptionArb = fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('', 'starter pack', 'päckchen ☕') });
+const descriptionArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constantFrom('', 'starter pack', 'päckchen ☕') },
+);
 const metadataArb = fc.oneof(
   { weight: 4, arbitrary: fc.constant({}) },
   { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('order', 'sku', 'source'), fc.string({ maxLength: 8 }), { maxKeys: 3 }) },
@@ -81,7 +84,10 @@ function refundSpecArb(pick: fc.Arbitrary<number> = fc.nat()): fc.Arbitrary<Refu
     pick,
     refundableOnly: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     amount: refundAmountArb,
-    reason: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('bought by mistake', 'chargeback') }),
+    reason: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constantFrom('bought by mistake', 'chargeback') },
+    ),
     metadata: metadataArb,
     enc: encodingArb,
   });
@@ -94,7 +100,10 @@ const holdSpecArb: fc.Arbitrary<HoldSpec> = fc.record({
   who: fc.nat({ max: 5 }),
   asset: fc.constantFrom(...ASSETS),
   amount: amountArb,
-  expiresInSeconds: fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(3600, 86400, 604800) }),
+  expiresInSeconds: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.constantFrom(3600, 86400, 604800) },
+  ),
   description: descriptionArb,
   metadata: metadataArb,
   enc: encodingArb,
@@ -117,7 +126,14 @@ const captureTargetArb: fc.Arbitrary<CaptureTarget> = fc.oneof(
 const activeArb = fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) });
 
 function captureSpecArb(pick: fc.Arbitrary<number> = fc.nat(), active = activeArb): fc.Arbitrary<CaptureSpec> {
-  return fc.record({ kind: fc.constant('CAPTURE' as const), pick, activeOnly: active, amount: captureAmountArb, target: captureTargetArb, enc: encodingArb });
+  return fc.record({
+    kind: fc.constant('CAPTURE' as const),
+    pick,
+    activeOnly: active,
+    amount: captureAmountArb,
+    target: captureTargetArb,
+    enc: encodingArb,
+  });
 }
 
 function voidSpecArb(pick: fc.Arbitrary<number> = fc.nat(), active = activeArb): fc.Arbitrary<VoidSpec> {
@@ -131,8 +147,14 @@ const duplicateArb = fc.constantFrom('none' as const, 'same' as const, 'changed'
 /** Refunds of one original at once (some for what is left, some for parts), and captures and voids of one active hold at once. */
 function racesArb(): Array<fc.Arbitrary<Command>> {
   const refunds = fc.nat().chain((pick) => fc.array(refundSpecArb(fc.constant(pick)), { minLength: 2, maxLength: 4 }));
-  const settlements = fc.nat().chain((pick) =>
-    fc.array(fc.oneof(captureSpecArb(fc.constant(pick), fc.constant(true)), voidSpecArb(fc.constant(pick), fc.constant(true))), { minLength: 2, maxLength: 4 }));
+  const settlements = fc
+    .nat()
+    .chain((pick) =>
+      fc.array(
+        fc.oneof(captureSpecArb(fc.constant(pick), fc.constant(true)), voidSpecArb(fc.constant(pick), fc.constant(true))),
+        { minLength: 2, maxLength: 4 },
+      ),
+    );
   return [
     fc.tuple(refunds, duplicateArb).map(([specs, dup]) => new Concurrent(specs, dup, 'refund race')),
     fc.tuple(settlements, duplicateArb).map(([specs, dup]) => new Concurrent(specs, dup, 'settlement race')),
@@ -151,23 +173,71 @@ export function walletCommands(): Array<fc.Arbitrary<Command>> {
   );
   const [refundRace, settlementRace] = racesArb();
   return [
-    ...weighted(1, fc.boolean().map((taken) => new CreateUser(taken))),
-    ...weighted(6, moveSpecArb(KINDS, 6).map((s) => new Write(s))),
-    ...weighted(2, moveSpecArb(['TRANSFER'], 3).map((s) => new Write(s))),
-    ...weighted(3, refundSpecArb().map((s) => new Write(s))),
-    ...weighted(3, holdSpecArb.map((s) => new Write(s))),
-    ...weighted(2, captureSpecArb().map((s) => new Write(s))),
-    ...weighted(1, voidSpecArb().map((s) => new Write(s))),
-    ...weighted(3, fc.tuple(fc.nat(), fc.constantFrom(...RETRY_VARIANTS), encodingArb).map(([p, v, e]) => new Retry(p, v, e))),
-    ...weighted(1, fc.tuple(fc.oneof(moveSpecArb(KINDS, 6), holdSpecArb), fc.uuid({ version: 4 })).map(([s, id]) => new UnknownUserWrite(s, id))),
-    ...weighted(2, fc.tuple(fc.array(anyOp, { minLength: 2, maxLength: 4 }), duplicateArb).map(([specs, dup]) => new Concurrent(specs, dup))),
+    ...weighted(
+      1,
+      fc.boolean().map((taken) => new CreateUser(taken)),
+    ),
+    ...weighted(
+      6,
+      moveSpecArb(KINDS, 6).map((s) => new Write(s)),
+    ),
+    ...weighted(
+      2,
+      moveSpecArb(['TRANSFER'], 3).map((s) => new Write(s)),
+    ),
+    ...weighted(
+      3,
+      refundSpecArb().map((s) => new Write(s)),
+    ),
+    ...weighted(
+      3,
+      holdSpecArb.map((s) => new Write(s)),
+    ),
+    ...weighted(
+      2,
+      captureSpecArb().map((s) => new Write(s)),
+    ),
+    ...weighted(
+      1,
+      voidSpecArb().map((s) => new Write(s)),
+    ),
+    ...weighted(
+      3,
+      fc.tuple(fc.nat(), fc.constantFrom(...RETRY_VARIANTS), encodingArb).map(([p, v, e]) => new Retry(p, v, e)),
+    ),
+    ...weighted(
+      1,
+      fc
+        .tuple(fc.oneof(moveSpecArb(KINDS, 6), holdSpecArb), fc.uuid({ version: 4 }))
+        .map(([s, id]) => new UnknownUserWrite(s, id)),
+    ),
+    ...weighted(
+      2,
+      fc.tuple(fc.array(anyOp, { minLength: 2, maxLength: 4 }), duplicateArb).map(([specs, dup]) => new Concurrent(specs, dup)),
+    ),
     ...weighted(1, refundRace),
     ...weighted(1, settlementRace),
-    ...weighted(1, fc.nat({ max: 5 }).map((who) => new ReadBalances(who))),
-    ...weighted(1, fc.tuple(fc.nat({ max: 5 }), fc.option(fc.constantFrom(...ASSETS), { nil: null }), fc.integer({ min: 1, max: 4 }))
-      .map(([who, asset, limit]) => new ReadHistory(who, asset, limit))),
-    ...weighted(1, fc.nat().map((p) => new ReadTransaction(p))),
-    ...weighted(1, fc.nat().map((p) => new ReadHold(p))),
-    ...weighted(1, fc.tuple(fc.nat({ max: 5 }), fc.constantFrom(...HOLD_STATUSES)).map(([who, status]) => new ListHolds(who, status))),
+    ...weighted(
+      1,
+      fc.nat({ max: 5 }).map((who) => new ReadBalances(who)),
+    ),
+    ...weighted(
+      1,
+      fc
+        .tuple(fc.nat({ max: 5 }), fc.option(fc.constantFrom(...ASSETS), { nil: null }), fc.integer({ min: 1, max: 4 }))
+        .map(([who, asset, limit]) => new ReadHistory(who, asset, limit)),
+    ),
+    ...weighted(
+      1,
+      fc.nat().map((p) => new ReadTransaction(p)),
+    ),
+    ...weighted(
+      1,
+      fc.nat().map((p) => new ReadHold(p)),
+    ),
+    ...weighted(
+      1,
+      fc.tuple(fc.nat({ max: 5 }), fc.constantFrom(...HOLD_STATUSES)).map(([who, status]) => new ListHolds(who, status)),
+    ),
   ];
 }

@@ -62,7 +62,8 @@ export class CreateUser implements Command {
     if (this.taken) {
       const existing = await authedRequest(r.url).get(`/v1/users/${user(m, 0)}`);
       const res = await authedRequest(r.url).post('/v1/users').send({ username: existing.body.username });
-      if (res.status !== 409 || res.body.code !== 'USERNAME_TAKEN') throw new Error(`a taken username got ${res.status} ${res.text}`);
+      if (res.status !== 409 || res.body.code !== 'USERNAME_TAKEN')
+        throw new Error(`a taken username got ${res.status} ${res.text}`);
     } else {
       const username = `${m.run}_u${m.nextId++}`;
       const res = await authedRequest(r.url).post('/v1/users').send({ username });
@@ -106,7 +107,8 @@ export class Retry implements Command {
     private readonly enc: Encoding,
   ) {}
   check = (m: Readonly<RunState>) => m.sent.length > 0;
-  run = (m: RunState, r: RealSystem) => executeWrite(m, r, vary(m.wallet, m.sent[this.pick % m.sent.length], this.variant), this.enc);
+  run = (m: RunState, r: RealSystem) =>
+    executeWrite(m, r, vary(m.wallet, m.sent[this.pick % m.sent.length], this.variant), this.enc);
   toString = () => `retry(#${this.pick}, ${this.variant}, ${this.enc.amountAsString ? 'str' : 'num'}/${this.enc.keyCarrier})`;
 }
 
@@ -140,7 +142,8 @@ export class Concurrent implements Command {
     for (const a of answers) count(`concurrent answer ${a.status}${a.replayed ? ' replayed' : ''}`);
     await expectConsistent(m, r, this.toString());
   }
-  toString = () => `${this.label}[${this.specs.map(showSpec).join(', ')}${this.duplicate === 'none' ? '' : ` + first again (${this.duplicate})`}]`;
+  toString = () =>
+    `${this.label}[${this.specs.map(showSpec).join(', ')}${this.duplicate === 'none' ? '' : ` + first again (${this.duplicate})`}]`;
 }
 
 export class ReadBalances implements Command {
@@ -157,7 +160,13 @@ export class ReadBalances implements Command {
         held: m.wallet.balance({ kind: 'HELD', userId }, a).toString(),
       })),
     };
-    const got = { ...res.body, balances: [...(res.body.balances ?? [])].sort((a: { assetCode: string }, b: { assetCode: string }) => ASSETS.indexOf(a.assetCode as Asset) - ASSETS.indexOf(b.assetCode as Asset)) };
+    const got = {
+      ...res.body,
+      balances: [...(res.body.balances ?? [])].sort(
+        (a: { assetCode: string }, b: { assetCode: string }) =>
+          ASSETS.indexOf(a.assetCode as Asset) - ASSETS.indexOf(b.assetCode as Asset),
+      ),
+    };
     count('read balances');
     if (res.status !== 200 || JSON.stringify(got) !== JSON.stringify(want)) {
       throw new Error(`balances of ${userId}: got ${res.status} ${res.text}, the model says ${JSON.stringify(want)}`);
@@ -179,7 +188,11 @@ export class ReadHistory implements Command {
     const items: Array<Record<string, unknown>> = [];
     let cursor: string | null = null;
     do {
-      const query: Record<string, string | number> = { limit: this.limit, ...(this.asset ? { assetCode: this.asset } : {}), ...(cursor ? { cursor } : {}) };
+      const query: Record<string, string | number> = {
+        limit: this.limit,
+        ...(this.asset ? { assetCode: this.asset } : {}),
+        ...(cursor ? { cursor } : {}),
+      };
       const res = await authedRequest(r.url).get(`/v1/users/${userId}/transactions`).query(query);
       if (res.status !== 200) throw new Error(`history page of ${userId}: ${res.status} ${res.text}`);
       if (res.body.data.length > this.limit) throw new Error(`a page of ${res.body.data.length} items for limit ${this.limit}`);
@@ -188,11 +201,26 @@ export class ReadHistory implements Command {
     } while (cursor !== null && items.length <= 10_000);
     count('read history (lines)', items.length);
     for (const asset of this.asset ? [this.asset] : ASSETS) {
-      const got = items.filter((i) => i.assetCode === asset).map((i) => JSON.stringify([i.id, i.type, i.amount, i.direction, i.balanceAfter, i.counterparty, i.idempotencyKey]));
-      const want = [...m.wallet.history(userId, asset)].reverse().map((l) =>
-        JSON.stringify([l.id, l.type, l.amount.toString(), l.direction, l.balanceAfter.toString(), l.counterparty, l.idempotencyKey]));
+      const got = items
+        .filter((i) => i.assetCode === asset)
+        .map((i) => JSON.stringify([i.id, i.type, i.amount, i.direction, i.balanceAfter, i.counterparty, i.idempotencyKey]));
+      const want = [...m.wallet.history(userId, asset)]
+        .reverse()
+        .map((l) =>
+          JSON.stringify([
+            l.id,
+            l.type,
+            l.amount.toString(),
+            l.direction,
+            l.balanceAfter.toString(),
+            l.counterparty,
+            l.idempotencyKey,
+          ]),
+        );
       if (JSON.stringify(got) !== JSON.stringify(want)) {
-        throw new Error(`history of ${userId} in ${asset} (newest first):\n  got   ${got.join('\n        ')}\n  model ${want.join('\n        ')}`);
+        throw new Error(
+          `history of ${userId} in ${asset} (newest first):\n  got   ${got.join('\n        ')}\n  model ${want.join('\n        ')}`,
+        );
       }
     }
     if (items.some((i) => !ASSETS.includes(i.assetCode as Asset) || (this.asset !== null && i.assetCode !== this.asset))) {
@@ -234,7 +262,8 @@ export class ReadHold implements Command {
     // Any spelling of the id names the hold.
     const res = await authedRequest(r.url).get(`/v1/holds/${this.pick % 2 ? hold.id.toUpperCase() : hold.id}`);
     count('read hold');
-    if (res.status !== 200 || res.text !== hold.text) throw new Error(`hold ${hold.id}: got ${res.status} ${res.text}, the model says ${hold.text}`);
+    if (res.status !== 200 || res.text !== hold.text)
+      throw new Error(`hold ${hold.id}: got ${res.status} ${res.text}, the model says ${hold.text}`);
   }
   toString = () => `readHold(#${this.pick})`;
 }
@@ -248,14 +277,23 @@ export class ListHolds implements Command {
   check = () => true;
   async run(m: RunState, r: RealSystem): Promise<void> {
     const userId = user(m, this.who);
-    const res = await authedRequest(r.url).get(`/v1/users/${userId}/holds`).query(this.status ? { status: this.status } : {});
+    const res = await authedRequest(r.url)
+      .get(`/v1/users/${userId}/holds`)
+      .query(this.status ? { status: this.status } : {});
     count('list holds');
     if (res.status !== 200) throw new Error(`holds of ${userId}: ${res.status} ${res.text}`);
     const items = res.body.data as Array<{ id: string; createdAt: string }>;
     const got = items.map((h) => JSON.stringify(h)).sort();
-    const want = [...m.wallet.holds.values()].filter((h) => h.userId === userId && (this.status === null || h.status === this.status)).map((h) => h.text).sort();
-    if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`holds of ${userId} (${this.status ?? 'all'}):\n  got   ${got.join('\n        ')}\n  model ${want.join('\n        ')}`);
-    if (items.some((h, i) => i > 0 && h.createdAt > items[i - 1].createdAt)) throw new Error(`holds of ${userId} are not newest first: ${res.text}`);
+    const want = [...m.wallet.holds.values()]
+      .filter((h) => h.userId === userId && (this.status === null || h.status === this.status))
+      .map((h) => h.text)
+      .sort();
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      throw new Error(
+        `holds of ${userId} (${this.status ?? 'all'}):\n  got   ${got.join('\n        ')}\n  model ${want.join('\n        ')}`,
+      );
+    if (items.some((h, i) => i > 0 && h.createdAt > items[i - 1].createdAt))
+      throw new Error(`holds of ${userId} are not newest first: ${res.text}`);
   }
   toString = () => `listHolds(u${this.who}, ${this.status ?? 'all'})`;
 }

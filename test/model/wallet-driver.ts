@@ -30,7 +30,9 @@ export async function sendWrite(url: string, req: WriteRequest, enc: Encoding): 
   const settles = req.kind === 'HOLD' || req.kind === 'CAPTURE' || req.kind === 'VOID';
   if (!settles || (res.status !== 200 && res.status !== 201) || !Array.isArray(res.body?.transactions)) return answer;
   const ids = (res.body.transactions as Array<{ id: unknown }>).map((t) => String(t.id));
-  const journals = await Promise.all(ids.map(async (id) => (await authedRequest(url).get(`/v1/transactions/${id}`)).body as Record<string, unknown>));
+  const journals = await Promise.all(
+    ids.map(async (id) => (await authedRequest(url).get(`/v1/transactions/${id}`)).body as Record<string, unknown>),
+  );
   return { ...answer, journals };
 }
 
@@ -89,7 +91,9 @@ export async function readBaseline(db: TestDatabase): Promise<Baseline> {
   return row;
 }
 
-export async function readSystemBalances(db: TestDatabase): Promise<Array<{ name: SystemName; assetCode: string; balance: bigint }>> {
+export async function readSystemBalances(
+  db: TestDatabase,
+): Promise<Array<{ name: SystemName; assetCode: string; balance: bigint }>> {
   const rows = await db.query<{ name: SystemName; asset_code: string; balance: string }>(
     `SELECT system_name AS name, asset_code, balance::text AS balance FROM accounts WHERE kind = 'SYSTEM'`,
   );
@@ -113,7 +117,8 @@ export async function databaseMismatches(db: TestDatabase, model: WalletModel, b
       for (const kind of ['USER', 'HELD'] as const) {
         const want = model.balance({ kind, userId }, asset);
         const got = stored.get(`${kind}|${userId}|${asset}`) ?? 0n;
-        if (got !== want) problems.push(`user ${userId} ${kind === 'USER' ? 'holds' : 'has held'} ${got} ${asset}, the model says ${want}`);
+        if (got !== want)
+          problems.push(`user ${userId} ${kind === 'USER' ? 'holds' : 'has held'} ${got} ${asset}, the model says ${want}`);
       }
     }
   }
@@ -130,7 +135,8 @@ export async function databaseMismatches(db: TestDatabase, model: WalletModel, b
     for (const hold of model.holds.values()) {
       const row = byId.get(hold.id);
       const got = row ? `${row.status} ${row.captured_amount}` : 'missing';
-      if (got !== `${hold.status} ${hold.capturedAmount}`) problems.push(`hold ${hold.id} is ${got}, the model says ${hold.status} ${hold.capturedAmount}`);
+      if (got !== `${hold.status} ${hold.capturedAmount}`)
+        problems.push(`hold ${hold.id} is ${got}, the model says ${hold.status} ${hold.capturedAmount}`);
     }
   }
   const now = await readBaseline(db);

@@ -102,7 +102,13 @@ export type Expected =
   | { readonly outcome: 'REFUND_EXCEEDS_ORIGINAL'; readonly refundable: bigint }
   | { readonly outcome: 'HOLD_NOT_ACTIVE'; readonly holdStatus: HoldStatus }
   | {
-      readonly outcome: 'SAME_ACCOUNT_TRANSFER' | 'LIMIT_EXCEEDED' | 'NOT_REFUNDABLE' | 'IDEMPOTENCY_KEY_REUSED' | 'USER_NOT_FOUND' | 'VALIDATION_FAILED';
+      readonly outcome:
+        | 'SAME_ACCOUNT_TRANSFER'
+        | 'LIMIT_EXCEEDED'
+        | 'NOT_REFUNDABLE'
+        | 'IDEMPOTENCY_KEY_REUSED'
+        | 'USER_NOT_FOUND'
+        | 'VALIDATION_FAILED';
     }
   | { readonly outcome: 'REPLAY'; readonly status: number; readonly body: string };
 
@@ -198,9 +204,11 @@ export class WalletModel {
    */
   decide(req: WriteRequest): Expected {
     if ('amount' in req && req.amount !== null && req.amount > MAX_AMOUNT) return { outcome: 'VALIDATION_FAILED' };
-    if (req.kind === 'CAPTURE' && req.amount !== null && req.amount > this.hold(req.holdId).amount) return { outcome: 'VALIDATION_FAILED' };
+    if (req.kind === 'CAPTURE' && req.amount !== null && req.amount > this.hold(req.holdId).amount)
+      return { outcome: 'VALIDATION_FAILED' };
     const stored = this.outcomes.get(scope(req));
-    if (namedUsers(req).some((id) => !this.users.includes(id))) return { outcome: stored ? 'IDEMPOTENCY_KEY_REUSED' : 'USER_NOT_FOUND' };
+    if (namedUsers(req).some((id) => !this.users.includes(id)))
+      return { outcome: stored ? 'IDEMPOTENCY_KEY_REUSED' : 'USER_NOT_FOUND' };
     if (stored) {
       return stored.fingerprint === fingerprint(req)
         ? { outcome: 'REPLAY', status: stored.status, body: stored.body }
@@ -224,10 +232,17 @@ export class WalletModel {
       this.post(expected.journal, id, answer.text);
       if (req.kind === 'REFUND') {
         const original = this.transaction(req.transactionId);
-        this.transactions.set(original.id, { ...original, refunded: original.refunded + expected.journal.amount, refunds: [...original.refunds, id] });
+        this.transactions.set(original.id, {
+          ...original,
+          refunded: original.refunded + expected.journal.amount,
+          refunds: [...original.refunds, id],
+        });
       }
     } else if (expected.outcome === 'HOLD') {
-      const body = JSON.parse(answer.text) as { id: string; transactions: Array<{ id: string; type: TransactionType; amount: string }> };
+      const body = JSON.parse(answer.text) as {
+        id: string;
+        transactions: Array<{ id: string; type: TransactionType; amount: string }>;
+      };
       const ids = body.transactions.map((t) => t.id).slice(expected.previous ? 1 : 0);
       expected.journals.forEach((journal, i) => this.post(journal, ids[i], null));
       const transactions = body.transactions.map((t) => ({ id: t.id, type: t.type, amount: BigInt(t.amount) }));
@@ -258,7 +273,21 @@ export class WalletModel {
     if ('rejected' in leg) return leg.rejected;
     const { kind: type, assetCode, amount, userId, description, metadata, key: idempotencyKey } = req;
     const toUserId = req.kind === 'TRANSFER' ? (req.toUserId ?? null) : null;
-    return { outcome: 'POSTED', journal: { type, assetCode, amount, userId, toUserId, refundOf: null, description, metadata, idempotencyKey, entries: leg.entries } };
+    return {
+      outcome: 'POSTED',
+      journal: {
+        type,
+        assetCode,
+        amount,
+        userId,
+        toUserId,
+        refundOf: null,
+        description,
+        metadata,
+        idempotencyKey,
+        entries: leg.entries,
+      },
+    };
   }
 
   /** Back along the original's path: from the account it credited to the one it debited. */
@@ -290,7 +319,13 @@ export class WalletModel {
   }
 
   private decideHold(req: HoldRequest): Expected {
-    const leg = this.leg(new Map(), req.assetCode, req.amount, { kind: 'USER', userId: req.userId }, { kind: 'HELD', userId: req.userId });
+    const leg = this.leg(
+      new Map(),
+      req.assetCode,
+      req.amount,
+      { kind: 'USER', userId: req.userId },
+      { kind: 'HELD', userId: req.userId },
+    );
     if ('rejected' in leg) return leg.rejected;
     const { userId, assetCode, amount, description, metadata, key: idempotencyKey } = req;
     return {
@@ -309,7 +344,20 @@ export class WalletModel {
         idempotencyKey,
         expiresInSeconds: req.expiresInSeconds ?? DEFAULT_HOLD_SECONDS,
       },
-      journals: [{ type: 'HOLD', assetCode, amount, userId, toUserId: null, refundOf: null, description, metadata, idempotencyKey, entries: leg.entries }],
+      journals: [
+        {
+          type: 'HOLD',
+          assetCode,
+          amount,
+          userId,
+          toUserId: null,
+          refundOf: null,
+          description,
+          metadata,
+          idempotencyKey,
+          entries: leg.entries,
+        },
+      ],
     };
   }
 
@@ -322,7 +370,12 @@ export class WalletModel {
     const scratch = new Map<string, bigint>();
     const released = this.leg(scratch, hold.assetCode, hold.amount, { kind: 'HELD', userId: hold.userId }, user);
     if ('rejected' in released) return released.rejected;
-    const journal = (type: TransactionType, amount: bigint, toUserId: string | null, entries: ExpectedJournal['entries']): ExpectedJournal => ({
+    const journal = (
+      type: TransactionType,
+      amount: bigint,
+      toUserId: string | null,
+      entries: ExpectedJournal['entries'],
+    ): ExpectedJournal => ({
       type,
       assetCode: hold.assetCode,
       amount,
@@ -335,7 +388,8 @@ export class WalletModel {
       entries,
     });
     const release = journal('HOLD_RELEASE', hold.amount, null, released.entries);
-    if (req.kind === 'VOID') return { outcome: 'HOLD', status: 200, previous: hold, hold: { ...hold, status: 'VOIDED' }, journals: [release] };
+    if (req.kind === 'VOID')
+      return { outcome: 'HOLD', status: 200, previous: hold, hold: { ...hold, status: 'VOIDED' }, journals: [release] };
     const captured = req.amount ?? hold.amount;
     const to: AccountRef = req.toUserId === null ? TREASURY : { kind: 'USER', userId: req.toUserId };
     const paid = this.leg(scratch, hold.assetCode, captured, user, to);
@@ -382,11 +436,25 @@ export class WalletModel {
   }
 
   /** A user's wallet shows every journal that moved it (held funds and system accounts have no history here). */
-  private record(journal: ExpectedJournal, id: string, entry: ExpectedEntry, direction: 'DEBIT' | 'CREDIT', counterparty: AccountRef): void {
+  private record(
+    journal: ExpectedJournal,
+    id: string,
+    entry: ExpectedEntry,
+    direction: 'DEBIT' | 'CREDIT',
+    counterparty: AccountRef,
+  ): void {
     if (entry.account.kind !== 'USER') return;
     const key = `${entry.account.userId}|${journal.assetCode}`;
     const list = this.histories.get(key) ?? [];
-    list.push({ id, type: journal.type, amount: journal.amount, direction, balanceAfter: entry.balanceAfter, counterparty, idempotencyKey: journal.idempotencyKey });
+    list.push({
+      id,
+      type: journal.type,
+      amount: journal.amount,
+      direction,
+      balanceAfter: entry.balanceAfter,
+      counterparty,
+      idempotencyKey: journal.idempotencyKey,
+    });
     this.histories.set(key, list);
   }
 }

@@ -93,18 +93,37 @@ export function namedUsers(req: WriteRequest): string[] {
 
 /** Requests compared after normalisation (API.md): the key and its carrier are not part of it. */
 export function fingerprint(req: WriteRequest): string {
-  const sorted = (m: Readonly<Record<string, string>>) => Object.keys(m).sort().map((k) => [k, m[k]]);
+  const sorted = (m: Readonly<Record<string, string>>) =>
+    Object.keys(m)
+      .sort()
+      .map((k) => [k, m[k]]);
   switch (req.kind) {
     case 'REFUND':
       return JSON.stringify([req.kind, req.transactionId, req.amount?.toString() ?? null, req.reason, sorted(req.metadata)]);
     case 'HOLD':
-      return JSON.stringify([req.kind, req.userId, req.assetCode, req.amount.toString(), req.expiresInSeconds ?? DEFAULT_HOLD_SECONDS, req.description, sorted(req.metadata)]);
+      return JSON.stringify([
+        req.kind,
+        req.userId,
+        req.assetCode,
+        req.amount.toString(),
+        req.expiresInSeconds ?? DEFAULT_HOLD_SECONDS,
+        req.description,
+        sorted(req.metadata),
+      ]);
     case 'CAPTURE':
       return JSON.stringify([req.kind, req.holdId, req.amount?.toString() ?? null, req.toUserId]);
     case 'VOID':
       return JSON.stringify([req.kind, req.holdId]);
     default:
-      return JSON.stringify([req.kind, req.userId, req.toUserId ?? null, req.assetCode, req.amount.toString(), req.description, sorted(req.metadata)]);
+      return JSON.stringify([
+        req.kind,
+        req.userId,
+        req.toUserId ?? null,
+        req.assetCode,
+        req.amount.toString(),
+        req.description,
+        sorted(req.metadata),
+      ]);
   }
 }
 
@@ -113,7 +132,9 @@ export function scope(req: WriteRequest): string {
 }
 
 export function accountKey(account: AccountRef, assetCode: string): string {
-  return account.kind === 'SYSTEM' ? `S|${account.name}|${assetCode}` : `${account.kind === 'USER' ? 'U' : 'H'}|${account.userId}|${assetCode}`;
+  return account.kind === 'SYSTEM'
+    ? `S|${account.name}|${assetCode}`
+    : `${account.kind === 'USER' ? 'U' : 'H'}|${account.userId}|${assetCode}`;
 }
 
 /** The accounts a move takes money from and gives it to. */

@@ -1,5 +1,16 @@
 import type { Encoding } from './wallet-driver';
-import { Asset, ASSETS, CaptureRequest, isMove, MAX_AMOUNT, MoveKind, MoveRequest, REFUNDABLE, WalletModel, WriteRequest } from './wallet-model';
+import {
+  Asset,
+  ASSETS,
+  CaptureRequest,
+  isMove,
+  MAX_AMOUNT,
+  MoveKind,
+  MoveRequest,
+  REFUNDABLE,
+  WalletModel,
+  WriteRequest,
+} from './wallet-model';
 
 export { MAX_AMOUNT };
 
@@ -20,7 +31,10 @@ export interface MoveSpec {
 }
 
 /** How much a refund asks for: nothing (all that is left), exactly what is left, part of it, one more than it, or a fixed amount. */
-export type RefundAmount = { readonly of: 'rest' | 'exact' | 'over' } | { readonly of: 'part'; readonly n: number } | { readonly of: 'fixed'; readonly amount: bigint };
+export type RefundAmount =
+  | { readonly of: 'rest' | 'exact' | 'over' }
+  | { readonly of: 'part'; readonly n: number }
+  | { readonly of: 'fixed'; readonly amount: bigint };
 
 export interface RefundSpec {
   readonly kind: 'REFUND';
@@ -50,7 +64,10 @@ export interface HoldSpec {
 /** How much a capture asks for: nothing (all), the hold's amount spelt out, part of it, or more than it (a 400). */
 export type CaptureAmount = { readonly of: 'all' | 'full' | 'over' } | { readonly of: 'part'; readonly n: number };
 /** Where a capture pays: the treasury, a user by index, the hold's own user, a user that does not exist. */
-export type CaptureTarget = { readonly to: 'treasury' | 'self' } | { readonly to: 'user'; readonly who: number } | { readonly to: 'unknown'; readonly id: string };
+export type CaptureTarget =
+  | { readonly to: 'treasury' | 'self' }
+  | { readonly to: 'user'; readonly who: number }
+  | { readonly to: 'unknown'; readonly id: string };
 
 export interface CaptureSpec {
   readonly kind: 'CAPTURE';
@@ -71,7 +88,6 @@ export interface VoidSpec {
 
 export type OpSpec = MoveSpec | RefundSpec | HoldSpec | CaptureSpec | VoidSpec;
 
-
 export function userAt(model: WalletModel, index: number): string {
   return model.users[index % model.users.length];
 }
@@ -80,7 +96,9 @@ export function userAt(model: WalletModel, index: number): string {
 export function canRun(model: WalletModel, spec: OpSpec): boolean {
   switch (spec.kind) {
     case 'REFUND':
-      return spec.refundableOnly ? [...model.transactions.values()].some((t) => REFUNDABLE.has(t.type)) : model.transactions.size > 0;
+      return spec.refundableOnly
+        ? [...model.transactions.values()].some((t) => REFUNDABLE.has(t.type))
+        : model.transactions.size > 0;
     case 'CAPTURE':
     case 'VOID':
       return spec.activeOnly ? [...model.holds.values()].some((h) => h.status === 'HELD') : model.holds.size > 0;
@@ -98,21 +116,61 @@ export function toRequest(model: WalletModel, spec: OpSpec, key: string): WriteR
       const original = candidates[spec.pick % candidates.length];
       const left = original.amount - original.refunded;
       const amount = refundAmount(spec.amount, left);
-      return { kind: 'REFUND', userId: original.userId, key, transactionId: original.id, amount, reason: spec.reason, metadata: spec.metadata };
+      return {
+        kind: 'REFUND',
+        userId: original.userId,
+        key,
+        transactionId: original.id,
+        amount,
+        reason: spec.reason,
+        metadata: spec.metadata,
+      };
     }
     case 'HOLD': {
       const { expiresInSeconds, description, metadata } = spec;
-      const funded = spec.funded ? model.users.flatMap((userId) => ASSETS.map((assetCode) => ({ userId, assetCode, balance: model.balance({ kind: 'USER', userId }, assetCode) }))).filter((a) => a.balance > 0n) : [];
-      if (funded.length === 0) return { kind: 'HOLD', userId: userAt(model, spec.who), key, assetCode: spec.asset, amount: spec.amount, expiresInSeconds, description, metadata };
+      const funded = spec.funded
+        ? model.users
+            .flatMap((userId) =>
+              ASSETS.map((assetCode) => ({ userId, assetCode, balance: model.balance({ kind: 'USER', userId }, assetCode) })),
+            )
+            .filter((a) => a.balance > 0n)
+        : [];
+      if (funded.length === 0)
+        return {
+          kind: 'HOLD',
+          userId: userAt(model, spec.who),
+          key,
+          assetCode: spec.asset,
+          amount: spec.amount,
+          expiresInSeconds,
+          description,
+          metadata,
+        };
       const { userId, assetCode, balance } = funded[spec.who % funded.length];
-      return { kind: 'HOLD', userId, key, assetCode, amount: 1n + ((spec.amount - 1n) % balance), expiresInSeconds, description, metadata };
+      return {
+        kind: 'HOLD',
+        userId,
+        key,
+        assetCode,
+        amount: 1n + ((spec.amount - 1n) % balance),
+        expiresInSeconds,
+        description,
+        metadata,
+      };
     }
     case 'CAPTURE':
     case 'VOID': {
       const candidates = [...model.holds.values()].filter((h) => !spec.activeOnly || h.status === 'HELD');
       const hold = candidates[spec.pick % candidates.length];
       if (spec.kind === 'VOID') return { kind: 'VOID', userId: hold.userId, key, holdId: hold.id };
-      return { kind: 'CAPTURE', userId: hold.userId, key, holdId: hold.id, amount: captureAmount(spec.amount, hold.amount), toUserId: captureTarget(model, spec.target, hold.userId) };
+      return {
+        kind: 'CAPTURE',
+        userId: hold.userId,
+        key,
+        holdId: hold.id,
+        amount: captureAmount(spec.amount, hold.amount),
+        toUserId: captureTarget(model, spec.target, hold.userId),
+      };
     }
     default: {
       const base = { assetCode: spec.asset, amount: spec.amount, key, description: spec.description, metadata: spec.metadata };
@@ -201,9 +259,20 @@ export function vary(model: WalletModel, req: WriteRequest, variant: RetryVarian
 function otherEndpoint(req: WriteRequest): WriteRequest {
   if (isMove(req)) {
     const { toUserId: _dropped, ...rest } = req;
-    return { ...rest, kind: req.kind === 'TOPUP' ? 'BONUS' : req.kind === 'BONUS' ? 'TOPUP' : req.kind === 'SPEND' ? 'TOPUP' : 'SPEND' };
+    return {
+      ...rest,
+      kind: req.kind === 'TOPUP' ? 'BONUS' : req.kind === 'BONUS' ? 'TOPUP' : req.kind === 'SPEND' ? 'TOPUP' : 'SPEND',
+    };
   }
-  const spend = (assetCode: Asset, amount: bigint): MoveRequest => ({ kind: 'SPEND', userId: req.userId, key: req.key, assetCode, amount, description: null, metadata: {} });
+  const spend = (assetCode: Asset, amount: bigint): MoveRequest => ({
+    kind: 'SPEND',
+    userId: req.userId,
+    key: req.key,
+    assetCode,
+    amount,
+    description: null,
+    metadata: {},
+  });
   switch (req.kind) {
     case 'REFUND':
       return spend('GOLD', req.amount ?? 1n);
@@ -212,7 +281,14 @@ function otherEndpoint(req: WriteRequest): WriteRequest {
     case 'CAPTURE':
       return { kind: 'VOID', userId: req.userId, key: req.key, holdId: req.holdId };
     case 'VOID': {
-      const capture: CaptureRequest = { kind: 'CAPTURE', userId: req.userId, key: req.key, holdId: req.holdId, amount: null, toUserId: null };
+      const capture: CaptureRequest = {
+        kind: 'CAPTURE',
+        userId: req.userId,
+        key: req.key,
+        holdId: req.holdId,
+        amount: null,
+        toUserId: null,
+      };
       return capture;
     }
   }
@@ -222,7 +298,8 @@ export function showSpec(s: OpSpec): string {
   const enc = `${s.enc.amountAsString ? 'str' : 'num'}/${s.enc.keyCarrier}${s.enc.explicitDefaults ? '/defaults' : ''}`;
   switch (s.kind) {
     case 'REFUND': {
-      const amount = s.amount.of === 'fixed' ? String(s.amount.amount) : s.amount.of === 'part' ? `part ${s.amount.n}` : s.amount.of;
+      const amount =
+        s.amount.of === 'fixed' ? String(s.amount.amount) : s.amount.of === 'part' ? `part ${s.amount.n}` : s.amount.of;
       return `refund(#${s.pick}${s.refundableOnly ? '' : ' of any'}, ${amount}, ${enc}${s.reason === null ? '' : ` reason=${JSON.stringify(s.reason)}`})`;
     }
     case 'HOLD':

@@ -14,10 +14,9 @@ export default async function globalTeardown(): Promise<void> {
     await admin.connect();
     try {
       await admin.query(`DROP DATABASE IF EXISTS ${testRun.template} WITH (FORCE)`);
-      const leftovers = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE starts_with(datname, $1)`,
-        [fileDatabasePrefix(String(process.pid))],
-      );
+      const leftovers = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE starts_with(datname, $1)`, [
+        fileDatabasePrefix(String(process.pid)),
+      ]);
       for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     } finally {
       await admin.end();

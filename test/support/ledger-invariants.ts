@@ -52,7 +52,10 @@ export async function ledgerSnapshot(db: TestDatabase): Promise<LedgerSnapshot> 
  */
 export async function ledgerViolations(db: { query(sql: string): Promise<object[]> }): Promise<string[]> {
   const checks: Array<[string, string]> = [
-    ['asset does not sum to zero', `SELECT asset_code, sum(balance)::text AS sum FROM accounts GROUP BY asset_code HAVING sum(balance) <> 0`],
+    [
+      'asset does not sum to zero',
+      `SELECT asset_code, sum(balance)::text AS sum FROM accounts GROUP BY asset_code HAVING sum(balance) <> 0`,
+    ],
     [
       'balance is not the sum of its entries',
       `SELECT a.id::text AS account, a.balance::text AS balance, coalesce(s.total, 0)::text AS entries
@@ -71,7 +74,10 @@ export async function ledgerViolations(db: { query(sql: string): Promise<object[
          FROM journal_transactions j LEFT JOIN journal_entries e ON e.journal_id = j.id
         GROUP BY j.id HAVING count(e.id) <> 2 OR coalesce(sum(e.amount), 0) <> 0`,
     ],
-    ['negative user balance', `SELECT id::text AS account, balance::text AS balance FROM accounts WHERE kind <> 'SYSTEM' AND balance < 0`],
+    [
+      'negative user balance',
+      `SELECT id::text AS account, balance::text AS balance FROM accounts WHERE kind <> 'SYSTEM' AND balance < 0`,
+    ],
     [
       'more than one journal per key',
       `SELECT user_id, idempotency_key, count(*)::int AS journals, array_agg(type ORDER BY id) AS types FROM journal_transactions

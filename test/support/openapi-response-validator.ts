@@ -21,10 +21,7 @@ export class OpenApiResponseValidator {
   constructor(documentPath = join(__dirname, '..', '..', 'openapi.json')) {
     this.document = JSON.parse(readFileSync(documentPath, 'utf8'));
     addFormats(this.ajv);
-    this.ajv.addSchema(
-      { ...this.document, components: closeNamedSchemas(this.document.components as Json) },
-      'openapi.json',
-    );
+    this.ajv.addSchema({ ...this.document, components: closeNamedSchemas(this.document.components as Json) }, 'openapi.json');
   }
 
   readonly fetch = async (request: Request): Promise<Response> => {

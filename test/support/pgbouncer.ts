@@ -101,7 +101,8 @@ export class PgBouncer {
         await client.query('SELECT 1');
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`pgbouncer not serving on ${this.port}: ${String(error)}\n${this.output()}`, { cause: error });
+        if (Date.now() > deadline)
+          throw new Error(`pgbouncer not serving on ${this.port}: ${String(error)}\n${this.output()}`, { cause: error });
         await new Promise((r) => setTimeout(r, 100));
       } finally {
         await client.end().catch(() => undefined);

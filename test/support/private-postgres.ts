@@ -32,7 +32,10 @@ export class PrivatePostgres {
     const data = join(dir, 'data');
     await mkdir(data, { recursive: true, mode: 0o700 });
     if (user) await chown(data, user.uid, user.gid);
-    execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { stdio: 'pipe', ...user });
+    execFileSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
+      stdio: 'pipe',
+      ...user,
+    });
     let output = '';
     const child = spawn(
       join(bin, 'postgres'),
@@ -76,7 +79,8 @@ export class PrivatePostgres {
         await client.connect();
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`postgres not accepting connections: ${String(error)}\n${this.output()}`, { cause: error });
+        if (Date.now() > deadline)
+          throw new Error(`postgres not accepting connections: ${String(error)}\n${this.output()}`, { cause: error });
         await new Promise((r) => setTimeout(r, 100));
       } finally {
         await client.end().catch(() => undefined);

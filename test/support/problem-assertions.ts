@@ -61,7 +61,11 @@ export function expectProblem(res: Response, status: number, code: string, field
     }),
   );
   const extensions = EXTENSIONS[code] ?? [];
-  expect(Object.keys(body).filter((k) => !PROBLEM_MEMBERS.has(k)).sort()).toEqual([...extensions].sort());
+  expect(
+    Object.keys(body)
+      .filter((k) => !PROBLEM_MEMBERS.has(k))
+      .sort(),
+  ).toEqual([...extensions].sort());
   if (code === 'VALIDATION_FAILED') {
     expect(body.errors).toEqual(expect.arrayContaining([{ field: expect.any(String), message: expect.stringMatching(/\S/) }]));
     if (field !== undefined) {

@@ -119,7 +119,8 @@ export class ServiceBehindProxy {
       answered++;
       first.see(res.status);
       const verdict = classify(res);
-      if (verdict === 'unexpected' || (verdict === 'retry' && res.status !== 503)) unexpected.push(`${res.status} ${res.text.slice(0, 200)}`);
+      if (verdict === 'unexpected' || (verdict === 'retry' && res.status !== 503))
+        unexpected.push(`${res.status} ${res.text.slice(0, 200)}`);
       else if (verdict === 'retry') retry.push(op);
       else ledger.settle(op, res);
     });
@@ -129,7 +130,9 @@ export class ServiceBehindProxy {
     await this.waitFor('/health/ready', 200, ANSWER_WITHIN_MS);
     const retries = new Tally();
     for (const op of retry) {
-      const settled = await submitUntilSettled(op, ledger, retries, { send: () => postJson(this.url, op.path, op.body, { key: op.key }) });
+      const settled = await submitUntilSettled(op, ledger, retries, {
+        send: () => postJson(this.url, op.path, op.body, { key: op.key }),
+      });
       expect({ key: op.key, settled }).toEqual({ key: op.key, settled: true });
     }
     expect(retries.unexpected).toEqual([]);
@@ -142,7 +145,9 @@ export class ServiceBehindProxy {
     }
     expect((await this.client.verify()).ok).toBe(true);
     expect(await ledgerViolations(this.db)).toEqual([]);
-    process.stdout.write(`${label}: first answers ${JSON.stringify(Object.fromEntries(first.statuses))}, ${retry.length} retried\n`);
+    process.stdout.write(
+      `${label}: first answers ${JSON.stringify(Object.fromEntries(first.statuses))}, ${retry.length} retried\n`,
+    );
     return first;
   }
 }

@@ -3,7 +3,11 @@ import { freePort, spawnService, SpawnedService } from './spawned-service';
 import { ClientLedger, journalsByKey, Operation, operation, randomOperation, submitUntilSettled, Tally } from './wallet-workload';
 
 /** Starts several copies of the compiled service at the same moment, each on a port of its own. */
-export async function spawnTogether(count: number, env: Record<string, string>, readyTimeoutMs = 60000): Promise<SpawnedService[]> {
+export async function spawnTogether(
+  count: number,
+  env: Record<string, string>,
+  readyTimeoutMs = 60000,
+): Promise<SpawnedService[]> {
   const ports: number[] = [];
   while (ports.length < count) {
     const port = await freePort();
@@ -54,7 +58,10 @@ export async function mixedBurst(
   const tally = new Tally();
   const plan: Array<{ op: Operation; duplicate: boolean }> = [
     ...users.map((u, i) => ({ op: operation('topup', `${prefix}fund-${i}`, u, 'GOLD', 300n), duplicate: false })),
-    ...Array.from({ length: options.operations }, (_, i) => ({ op: randomOperation(random, users, `${prefix}${i}`), duplicate: random() < 0.15 })),
+    ...Array.from({ length: options.operations }, (_, i) => ({
+      op: randomOperation(random, users, `${prefix}${i}`),
+      duplicate: random() < 0.15,
+    })),
   ];
   const unsettled: string[] = [];
   await inParallel(plan, options.inFlight, async ({ op, duplicate }, i) => {
@@ -62,7 +69,10 @@ export async function mixedBurst(
     const targets = duplicate && urls.length > 1 ? urls : [first];
     const settled = await Promise.all(
       targets.map((target, t) =>
-        submitUntilSettled(op, ledger, tally, { send: (attempt) => postJson(urls[(urls.indexOf(target) + attempt + t) % urls.length], op.path, op.body, { key: op.key }) }),
+        submitUntilSettled(op, ledger, tally, {
+          send: (attempt) =>
+            postJson(urls[(urls.indexOf(target) + attempt + t) % urls.length], op.path, op.body, { key: op.key }),
+        }),
       ),
     );
     if (settled.includes(false)) unsettled.push(op.key);

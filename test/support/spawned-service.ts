@@ -22,7 +22,8 @@ export async function spawnService(env: Record<string, string>, readyTimeoutMs =
   const service = await launchService(env);
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (service.child.exitCode !== null || service.child.signalCode !== null) throw new Error(`service exited before ready:\n${service.output()}`);
+    if (service.child.exitCode !== null || service.child.signalCode !== null)
+      throw new Error(`service exited before ready:\n${service.output()}`);
     try {
       const res = await fetch(`${service.url}/health/ready`);
       if (res.status === 200) break;
@@ -43,7 +44,16 @@ export async function launchService(env: Record<string, string>): Promise<Spawne
   const port = env.PORT ? Number(env.PORT) : await freePort();
   let output = '';
   const child = spawn(process.execPath, [SERVICE_MAIN], {
-    env: { ...process.env, LOG_LEVEL: 'warn', API_MASTER_KEY: TEST_MASTER_KEY, CURSOR_SECRET: TEST_CURSOR_SECRET, ...TEST_LIMITS, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      API_MASTER_KEY: TEST_MASTER_KEY,
+      CURSOR_SECRET: TEST_CURSOR_SECRET,
+      ...TEST_LIMITS,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
@@ -56,7 +66,8 @@ export async function launchService(env: Record<string, string>): Promise<Spawne
 export async function waitForOutput(service: SpawnedService, pattern: RegExp, timeoutMs = 30000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!pattern.test(service.output())) {
-    if (service.child.exitCode !== null || Date.now() > deadline) throw new Error(`no ${pattern} in the output:\n${service.output()}`);
+    if (service.child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`no ${pattern} in the output:\n${service.output()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

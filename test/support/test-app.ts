@@ -21,7 +21,15 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await TestDatabase.create();
-  const config = loadAppConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'fatal', DATABASE_POOL_SIZE: '10', API_MASTER_KEY: TEST_MASTER_KEY, CURSOR_SECRET: TEST_CURSOR_SECRET, ...TEST_LIMITS, ...env });
+  const config = loadAppConfig({
+    DATABASE_URL: db.url,
+    LOG_LEVEL: 'fatal',
+    DATABASE_POOL_SIZE: '10',
+    API_MASTER_KEY: TEST_MASTER_KEY,
+    CURSOR_SECRET: TEST_CURSOR_SECRET,
+    ...TEST_LIMITS,
+    ...env,
+  });
   const app = await createApp(config);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

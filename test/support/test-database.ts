@@ -52,6 +52,7 @@ async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): 
 
 function requireEnv(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests through jest (npm test), whose global setup prepares the database`);
+  if (!value)
+    throw new Error(`${name} is not set: run the tests through jest (npm test), whose global setup prepares the database`);
   return value;
 }

@@ -13,5 +13,6 @@ export function fileDatabasePrefix(runId: string): string {
 }
 
 /** State shared by the global setup and teardown (both run in jest's parent process). */
-export const testRun: { embedded?: EmbeddedDatabase; adminUrl?: string; template?: string } =
-  ((globalThis as { __dinoTestRun?: object }).__dinoTestRun ??= {}) as never;
+export const testRun: { embedded?: EmbeddedDatabase; adminUrl?: string; template?: string } = ((
+  globalThis as { __dinoTestRun?: object }
+).__dinoTestRun ??= {}) as never;

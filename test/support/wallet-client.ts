@@ -134,7 +134,10 @@ export class WalletClient {
 
   /** GET /v1/ledger/verify (a routine run; `full` recomputes everything). */
   async verify(options: { full?: boolean } = {}): Promise<VerifyReport> {
-    const res = await this.http().get('/v1/ledger/verify').query(options.full ? { full: 'true' } : {}).expect(200);
+    const res = await this.http()
+      .get('/v1/ledger/verify')
+      .query(options.full ? { full: 'true' } : {})
+      .expect(200);
     return res.body as VerifyReport;
   }
 

@@ -54,27 +54,99 @@ const TYPES: Record<MoveKind, string> = { topup: 'TOPUP', spend: 'SPEND', bonus:
 /** Amounts go out as digit strings half of the time: both forms are the same request. */
 const wire = (amount: bigint) => (amount % 2n === 0n ? amount.toString() : Number(amount));
 
-export function operation(kind: MoveKind, key: string, userId: string, assetCode: string, amount: bigint, toUserId?: string): MoveOperation {
+export function operation(
+  kind: MoveKind,
+  key: string,
+  userId: string,
+  assetCode: string,
+  amount: bigint,
+  toUserId?: string,
+): MoveOperation {
   const users = kind === 'transfer' ? { fromUserId: userId, toUserId } : { userId };
-  return { kind, path: PATHS[kind], key, actingUserId: userId, toUserId, assetCode, amount, body: { ...users, assetCode, amount: wire(amount) } };
+  return {
+    kind,
+    path: PATHS[kind],
+    key,
+    actingUserId: userId,
+    toUserId,
+    assetCode,
+    amount,
+    body: { ...users, assetCode, amount: wire(amount) },
+  };
 }
 
-export function refundOperation(key: string, original: MoveOperation, originalId: string, amount: bigint | null): RefundOperation {
+export function refundOperation(
+  key: string,
+  original: MoveOperation,
+  originalId: string,
+  amount: bigint | null,
+): RefundOperation {
   const body = amount === null ? {} : { amount: wire(amount) };
-  return { kind: 'refund', path: `/v1/transactions/${originalId}/refunds`, key, actingUserId: original.actingUserId, assetCode: original.assetCode, original, originalId, amount, body };
+  return {
+    kind: 'refund',
+    path: `/v1/transactions/${originalId}/refunds`,
+    key,
+    actingUserId: original.actingUserId,
+    assetCode: original.assetCode,
+    original,
+    originalId,
+    amount,
+    body,
+  };
 }
 
-export function holdOperation(key: string, userId: string, assetCode: string, amount: bigint, expiresInSeconds: number): HoldOperation {
-  return { kind: 'hold', path: '/v1/holds', key, actingUserId: userId, assetCode, amount, body: { userId, assetCode, amount: wire(amount), expiresInSeconds } };
+export function holdOperation(
+  key: string,
+  userId: string,
+  assetCode: string,
+  amount: bigint,
+  expiresInSeconds: number,
+): HoldOperation {
+  return {
+    kind: 'hold',
+    path: '/v1/holds',
+    key,
+    actingUserId: userId,
+    assetCode,
+    amount,
+    body: { userId, assetCode, amount: wire(amount), expiresInSeconds },
+  };
 }
 
-export function captureOperation(key: string, hold: HoldOperation, holdId: string, amount: bigint | null, toUserId?: string): SettleOperation {
+export function captureOperation(
+  key: string,
+  hold: HoldOperation,
+  holdId: string,
+  amount: bigint | null,
+  toUserId?: string,
+): SettleOperation {
   const body = { ...(amount === null ? {} : { amount: wire(amount) }), ...(toUserId === undefined ? {} : { toUserId }) };
-  return { kind: 'capture', path: `/v1/holds/${holdId}/capture`, key, actingUserId: hold.actingUserId, assetCode: hold.assetCode, hold, holdId, amount, toUserId, body };
+  return {
+    kind: 'capture',
+    path: `/v1/holds/${holdId}/capture`,
+    key,
+    actingUserId: hold.actingUserId,
+    assetCode: hold.assetCode,
+    hold,
+    holdId,
+    amount,
+    toUserId,
+    body,
+  };
 }
 
 export function voidOperation(key: string, hold: HoldOperation, holdId: string): SettleOperation {
-  return { kind: 'void', path: `/v1/holds/${holdId}/void`, key, actingUserId: hold.actingUserId, assetCode: hold.assetCode, hold, holdId, amount: null, body: {} };
+  return {
+    kind: 'void',
+    path: `/v1/holds/${holdId}/void`,
+    key,
+    actingUserId: hold.actingUserId,
+    assetCode: hold.assetCode,
+    hold,
+    holdId,
+    amount: null,
+    body: {},
+  };
 }
 
 /**
@@ -231,12 +303,16 @@ export class ClientLedger {
     for (const [id, s] of this.settled) {
       const journals = [...(found.get(id) ?? [])].sort();
       if (s.accepted && JSON.stringify(journals) !== JSON.stringify([...s.journalIds].sort())) {
-        problems.push(`key ${s.op.key} (${s.status}, journals [${s.journalIds.join(', ')}]) has journals [${journals.join(', ')}]`);
+        problems.push(
+          `key ${s.op.key} (${s.status}, journals [${s.journalIds.join(', ')}]) has journals [${journals.join(', ')}]`,
+        );
       }
-      if (!s.accepted && journals.length > 0) problems.push(`key ${s.op.key} (${s.status}) has journals [${journals.join(', ')}]`);
+      if (!s.accepted && journals.length > 0)
+        problems.push(`key ${s.op.key} (${s.status}) has journals [${journals.join(', ')}]`);
     }
     for (const [id, journals] of found) {
-      if (!this.settled.has(id) && !unsettledKeys.has(id)) problems.push(`journals [${journals.join(', ')}] under a key no request settled: ${id.replace('\u0000', ' ')}`);
+      if (!this.settled.has(id) && !unsettledKeys.has(id))
+        problems.push(`journals [${journals.join(', ')}] under a key no request settled: ${id.replace('\u0000', ' ')}`);
       else if (unsettledKeys.has(id) && journals.length > (this.unsettledCaptures.has(id) ? 2 : 1)) {
         problems.push(`unsettled key ${id.replace('\u0000', ' ')} has ${journals.length} journals`);
       }
@@ -265,20 +341,39 @@ function moved(op: MoveOperation): [string | null, string | null] {
 function acceptedMismatch(op: Operation, b: Record<string, unknown>): string | undefined {
   const compare = (expected: Record<string, unknown>) => {
     const got = Object.fromEntries(Object.keys(expected).map((k) => [k, b[k]]));
-    return JSON.stringify(got) === JSON.stringify(expected) ? undefined : `describes ${JSON.stringify(got)}, not the request ${JSON.stringify(expected)}`;
+    return JSON.stringify(got) === JSON.stringify(expected)
+      ? undefined
+      : `describes ${JSON.stringify(got)}, not the request ${JSON.stringify(expected)}`;
   };
   switch (op.kind) {
     case 'refund':
       if (op.amount === null && !/^[1-9]\d*$/.test(String(b.amount))) return `has the amount ${JSON.stringify(b.amount)}`;
-      return compare({ type: 'REFUND', refundOf: op.originalId, userId: op.actingUserId, assetCode: op.assetCode, ...(op.amount === null ? {} : { amount: op.amount.toString() }) });
+      return compare({
+        type: 'REFUND',
+        refundOf: op.originalId,
+        userId: op.actingUserId,
+        assetCode: op.assetCode,
+        ...(op.amount === null ? {} : { amount: op.amount.toString() }),
+      });
     case 'hold':
       return compare({ status: 'HELD', userId: op.actingUserId, assetCode: op.assetCode, amount: op.amount.toString() });
     case 'capture':
-      return compare({ id: op.holdId, status: 'CAPTURED', capturedAmount: (op.amount ?? op.hold.amount).toString(), capturedToUserId: op.toUserId });
+      return compare({
+        id: op.holdId,
+        status: 'CAPTURED',
+        capturedAmount: (op.amount ?? op.hold.amount).toString(),
+        capturedToUserId: op.toUserId,
+      });
     case 'void':
       return compare({ id: op.holdId, status: 'VOIDED', capturedAmount: '0' });
     default:
-      return compare({ type: TYPES[op.kind], userId: op.actingUserId, assetCode: op.assetCode, amount: op.amount.toString(), ...(op.toUserId === undefined ? {} : { toUserId: op.toUserId }) });
+      return compare({
+        type: TYPES[op.kind],
+        userId: op.actingUserId,
+        assetCode: op.assetCode,
+        amount: op.amount.toString(),
+        ...(op.toUserId === undefined ? {} : { toUserId: op.toUserId }),
+      });
   }
 }
 
@@ -343,7 +438,12 @@ export interface SubmitOptions {
  * until it settles on a final answer (201 or a stored rejection), which goes into the ledger.
  * @returns false when it did not settle within `maxAttempts`.
  */
-export async function submitUntilSettled(op: Operation, ledger: ClientLedger, tally: Tally, options: SubmitOptions): Promise<boolean> {
+export async function submitUntilSettled(
+  op: Operation,
+  ledger: ClientLedger,
+  tally: Tally,
+  options: SubmitOptions,
+): Promise<boolean> {
   const maxAttempts = options.maxAttempts ?? 40;
   const backoff = options.backoffMs ?? ((n: number) => Math.min(20 * n, 250));
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
@@ -359,7 +459,9 @@ export async function submitUntilSettled(op: Operation, ledger: ClientLedger, ta
         tally.timeouts++;
         continue;
       }
-      tally.unexpected.push(`${op.path} ${op.key}: no answer (${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error)})`);
+      tally.unexpected.push(
+        `${op.path} ${op.key}: no answer (${error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error)})`,
+      );
       return false;
     }
     tally.see(res.status);

@@ -1,5 +1,12 @@
 import { ApiKeysModule, ScopeGuard } from '@app/api-keys';
-import { AppConfig, AppConfigModule, createValidationPipe, DatabaseModule, MetricsModule, ProblemExceptionFilter } from '@app/common';
+import {
+  AppConfig,
+  AppConfigModule,
+  createValidationPipe,
+  DatabaseModule,
+  MetricsModule,
+  ProblemExceptionFilter,
+} from '@app/common';
 import { AssetsModule } from '@app/assets';
 import { LedgerModule } from '@app/ledger';
 import { RateLimitsModule } from '@app/rate-limits';

@@ -58,7 +58,8 @@ async function main(command: string | undefined): Promise<number> {
     }
     // A Job started during a database outage waits for it (DATABASE_STARTUP_TIMEOUT_MS).
     const { appliedMigrations } = await waitForDatabase(
-      () => setupDatabase(config.database, { migrate: command === 'migrate', seed: command === 'seed', log: (m) => logger.log(m) }),
+      () =>
+        setupDatabase(config.database, { migrate: command === 'migrate', seed: command === 'seed', log: (m) => logger.log(m) }),
       { timeoutMs: config.database.startupTimeoutMs, stopRequested: () => false, log: (m) => logger.warn(m) },
     );
     logger.log(command === 'migrate' ? `${appliedMigrations.length} migration(s) applied` : 'seed applied');
@@ -95,14 +96,27 @@ async function manageKeys(keys: ApiKeysService, args: string[]): Promise<number>
   if (action === 'create') {
     const { values } = parseArgs({
       args: rest,
-      options: { name: { type: 'string' }, scopes: { type: 'string' }, 'expires-at': { type: 'string' }, 'rate-limit': { type: 'string' } },
+      options: {
+        name: { type: 'string' },
+        scopes: { type: 'string' },
+        'expires-at': { type: 'string' },
+        'rate-limit': { type: 'string' },
+      },
       strict: true,
     });
     const request = plainToInstance(CreateApiKeyDto, {
       name: values.name,
-      scopes: values.scopes?.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+      scopes: values.scopes
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
       expiresAt: values['expires-at'],
-      rateLimitPerSecond: values['rate-limit'] === undefined ? undefined : /^\d+$/.test(values['rate-limit']) ? Number(values['rate-limit']) : values['rate-limit'],
+      rateLimitPerSecond:
+        values['rate-limit'] === undefined
+          ? undefined
+          : /^\d+$/.test(values['rate-limit'])
+            ? Number(values['rate-limit'])
+            : values['rate-limit'],
     });
     const errors = flattenValidationErrors(await validate(request));
     if (errors.length > 0) {

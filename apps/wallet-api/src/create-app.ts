@@ -1,5 +1,14 @@
 import { authenticationMiddleware, Authenticator } from '@app/api-keys';
-import { answerMalformedRequests, AppConfig, AppLogger, createRootLogger, jsonBodyMiddleware, MetricsService, requestIdMiddleware, requestTargetMiddleware } from '@app/common';
+import {
+  answerMalformedRequests,
+  AppConfig,
+  AppLogger,
+  createRootLogger,
+  jsonBodyMiddleware,
+  MetricsService,
+  requestIdMiddleware,
+  requestTargetMiddleware,
+} from '@app/common';
 import { AuthFailureLimiter, rateLimitMiddleware, RequestRateLimiter } from '@app/rate-limits';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
@@ -15,7 +24,10 @@ import { setupOpenApi } from './openapi';
  * Builds the application exactly as production runs it (used by main, the CLI and the tests); main
  * passes the adapter of the server that already listens while it starts (see StartupServer).
  */
-export async function createApp(config: AppConfig, adapter: ExpressAdapter = new ExpressAdapter()): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  adapter: ExpressAdapter = new ExpressAdapter(),
+): Promise<NestExpressApplication> {
   const logger = new AppLogger(createRootLogger(config.log.level, 1, config.log.format));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), adapter, { bodyParser: false, logger });
   configureApp(app, logger, config);

@@ -20,7 +20,8 @@ export async function provideDatabase(config: AppConfig, logger = new Logger('Da
     port: config.embedded.port,
     databaseName: EMBEDDED_DATABASE_NAME,
     readyTimeoutMs: config.embedded.startTimeoutMs,
-    log: (message, level) => (level === 'warn' ? logger.warn(message) : level === 'info' ? logger.log(message) : logger.debug(message)),
+    log: (message, level) =>
+      level === 'warn' ? logger.warn(message) : level === 'info' ? logger.log(message) : logger.debug(message),
   });
   logger.log(
     `DATABASE_URL is not set: ${embedded.role === 'joined' ? 'sharing the' : 'running an'} embedded PostgreSQL on localhost:${embedded.port} with its data in ${embedded.dataDir}. ` +

@@ -61,14 +61,22 @@ async function listenEarly(config: AppConfig): Promise<StartupServer> {
   try {
     return await StartupServer.listen(config.http);
   } catch (error) {
-    throw new Error(`cannot listen on ${config.http.host}:${config.http.port} (${error instanceof Error ? error.message : String(error)}); set PORT or HOST`, {
-      cause: error,
-    });
+    throw new Error(
+      `cannot listen on ${config.http.host}:${config.http.port} (${error instanceof Error ? error.message : String(error)}); set PORT or HOST`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
 /** Runs the HTTP application in this process until SIGTERM/SIGINT, then drains and exits. */
-async function serve(config: AppConfig, signals: ShutdownSignals, startup: StartupServer, embedded?: EmbeddedDatabase): Promise<void> {
+async function serve(
+  config: AppConfig,
+  signals: ShutdownSignals,
+  startup: StartupServer,
+  embedded?: EmbeddedDatabase,
+): Promise<void> {
   const app = await createApp(config, startup.adapter());
   if (signals.requested) {
     await app.close();

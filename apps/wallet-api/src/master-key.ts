@@ -12,7 +12,11 @@ const VALID_KEY = /^[!-~]{32,512}$/;
  * start, reused afterwards, so `npm start` stays the one command a newcomer needs. On any other
  * database there is no master key: only API keys made with `npm run keys` work, and the log says so.
  */
-export async function provideMasterKey(config: AppConfig, embedded: EmbeddedDatabase | undefined, logger = new Logger('Access')): Promise<AppConfig> {
+export async function provideMasterKey(
+  config: AppConfig,
+  embedded: EmbeddedDatabase | undefined,
+  logger = new Logger('Access'),
+): Promise<AppConfig> {
   if (config.auth.masterKey !== undefined) return config;
   if (!embedded) {
     logger.warn(
@@ -49,7 +53,9 @@ async function readOrCreateKey(file: string): Promise<{ key: string; created: bo
   await chmod(file, 0o600);
   const existing = (await readFile(file, 'utf8')).trim();
   if (!VALID_KEY.test(existing)) {
-    throw new Error(`${file} does not hold a valid master key (32-512 visible ASCII characters): delete it to have a new one made`);
+    throw new Error(
+      `${file} does not hold a valid master key (32-512 visible ASCII characters): delete it to have a new one made`,
+    );
   }
   return { key: existing, created: false };
 }

@@ -77,11 +77,15 @@ function moveParameterExamples(document: OpenAPIObject): void {
   }
 }
 
-const SERVED_DOCUMENTS: Record<string, { operationId: string; summary: string; description: string; content: Record<string, SchemaObject> }> = {
+const SERVED_DOCUMENTS: Record<
+  string,
+  { operationId: string; summary: string; description: string; content: Record<string, SchemaObject> }
+> = {
   '/openapi.json': {
     operationId: 'getOpenApiDocument',
     summary: 'This OpenAPI document (JSON)',
-    description: 'The OpenAPI 3.0 document of the API, as committed in the repository (`openapi.json`). Import it into Postman, Insomnia or a client generator.',
+    description:
+      'The OpenAPI 3.0 document of the API, as committed in the repository (`openapi.json`). Import it into Postman, Insomnia or a client generator.',
     content: { 'application/json': { type: 'object', description: 'An OpenAPI 3.0 document.' } },
   },
   '/openapi.yaml': {
@@ -112,7 +116,10 @@ export function withServedDocuments(document: OpenAPIObject): OpenAPIObject {
         security: [],
         'x-no-client-errors': 'Takes no input: public, no parameters, no body.',
         responses: {
-          '200': { description: served.summary, content: Object.fromEntries(Object.entries(served.content).map(([type, schema]) => [type, { schema }])) },
+          '200': {
+            description: served.summary,
+            content: Object.fromEntries(Object.entries(served.content).map(([type, schema]) => [type, { schema }])),
+          },
         },
       } as OperationObject,
     };

@@ -106,7 +106,8 @@ function withAccessControl(document: OpenAPIObject): OpenAPIObject {
       for (const { status, response } of refusals) operation.responses[status] ??= response;
       for (const response of Object.values(operation.responses)) {
         if (!response || '$ref' in response) continue;
-        for (const name of Object.keys(RATE_LIMIT_HEADERS)) response.headers = { ...response.headers, [name]: { $ref: `#/components/headers/${name}` } };
+        for (const name of Object.keys(RATE_LIMIT_HEADERS))
+          response.headers = { ...response.headers, [name]: { $ref: `#/components/headers/${name}` } };
       }
     }
   }
@@ -183,12 +184,18 @@ export function setupOpenApi(app: INestApplication): void {
     jsonDocumentUrl: 'openapi.json',
     yamlDocumentUrl: 'openapi.yaml',
     customSiteTitle: 'Dino Wallet API',
-    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true, requestInterceptor: docsRequestInterceptor(document) },
+    swaggerOptions: {
+      persistAuthorization: true,
+      displayRequestDuration: true,
+      requestInterceptor: docsRequestInterceptor(document),
+    },
     patchDocumentOnRequest: async <TRequest>(request: TRequest, _response: unknown, served: OpenAPIObject) =>
       (request as { url?: string }).url?.includes('swagger-ui-init.js')
         ? documentForDocsPage(served, await readLiveExamples(app), Date.now().toString(36))
         : served,
   });
   const http = app.getHttpAdapter();
-  http.get('/', (_request: unknown, response: { redirect(status: number, url: string): void }) => response.redirect(302, '/docs'));
+  http.get('/', (_request: unknown, response: { redirect(status: number, url: string): void }) =>
+    response.redirect(302, '/docs'),
+  );
 }

@@ -12,7 +12,8 @@ export async function assertPortFree(host: string, port: number): Promise<void> 
   });
   if (!problem) return;
   if (problem.code === 'EADDRINUSE') throw new Error(portInUseMessage(host, port));
-  if (problem.code === 'EACCES') throw new Error(`Port ${port} needs privileges to listen on: choose a port above 1023, e.g. PORT=3000 npm start`);
+  if (problem.code === 'EACCES')
+    throw new Error(`Port ${port} needs privileges to listen on: choose a port above 1023, e.g. PORT=3000 npm start`);
   // Anything else (an unknown HOST, say) is for the real listen() to report.
 }
 

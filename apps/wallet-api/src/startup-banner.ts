@@ -8,7 +8,11 @@ import { masterKeyFile } from './master-key';
  * What a person needs once the service is up: where it is, the docs, the database, the credential,
  * the seeded users. On a terminal, a block of plain lines; otherwise one log line that says the same.
  */
-export async function announceReady(app: INestApplication, config: AppConfig, embedded: EmbeddedDatabase | undefined): Promise<void> {
+export async function announceReady(
+  app: INestApplication,
+  config: AppConfig,
+  embedded: EmbeddedDatabase | undefined,
+): Promise<void> {
   const credential = credentialHint(config, embedded);
   const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
   const base = `http://${host}:${config.http.port}`;

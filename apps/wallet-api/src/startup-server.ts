@@ -59,7 +59,8 @@ export class StartupServer {
 
   private answerWhileStarting(request: IncomingMessage, response: ServerResponse): void {
     const path = (request.url ?? '/').split('?')[0];
-    if (path === '/health/live') return send(response, 200, 'application/json', { status: 'ok', info: {}, error: {}, details: {} });
+    if (path === '/health/live')
+      return send(response, 200, 'application/json', { status: 'ok', info: {}, error: {}, details: {} });
     if (path === '/health/ready') {
       const checks = { database: { status: 'down', message: this.status }, lifecycle: { status: 'up' } };
       return send(response, 503, 'application/json', {
@@ -70,7 +71,12 @@ export class StartupServer {
       });
     }
     response.setHeader('retry-after', '5');
-    send(response, 503, PROBLEM_CONTENT_TYPE, buildProblem(ErrorCode.SERVICE_UNAVAILABLE, 'The service is starting. Retry later.'));
+    send(
+      response,
+      503,
+      PROBLEM_CONTENT_TYPE,
+      buildProblem(ErrorCode.SERVICE_UNAVAILABLE, 'The service is starting. Retry later.'),
+    );
   }
 }
 
@@ -87,6 +93,10 @@ class ExistingServerAdapter extends ExpressAdapter {
 
 function send(response: ServerResponse, status: number, contentType: string, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': `${contentType}; charset=utf-8`, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    'content-type': `${contentType}; charset=utf-8`,
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   response.end(text);
 }

@@ -18,7 +18,10 @@ export class UnauthenticatedException extends DomainException {
 
 /** 403: a valid credential without the operation's scope. */
 export class MissingScopeException extends DomainException {
-  constructor(requiredScope: Scope, detail = `This operation needs the scope ${requiredScope}, which the credential does not hold.`) {
+  constructor(
+    requiredScope: Scope,
+    detail = `This operation needs the scope ${requiredScope}, which the credential does not hold.`,
+  ) {
     super(ErrorCode.FORBIDDEN, detail, { requiredScope });
   }
 }

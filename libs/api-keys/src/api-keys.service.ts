@@ -63,7 +63,11 @@ export class ApiKeysService {
   /** Revokes the key for good: refused at once here, and by every replica within the cache TTL (≤ 5 s). */
   async revoke(caller: Credential, id: string): Promise<void> {
     const key = await this.get(id);
-    requireScopesHeld(caller, key.scopes as Scope[], (scope) => `A key cannot revoke a key holding the scope ${scope}, which the caller does not hold.`);
+    requireScopesHeld(
+      caller,
+      key.scopes as Scope[],
+      (scope) => `A key cannot revoke a key holding the scope ${scope}, which the caller does not hold.`,
+    );
     if (!(await this.keys.revoke(key.id))) throw new ApiKeyNotFoundException();
     this.authenticator.forget(key.id);
   }

@@ -32,7 +32,11 @@ export function authenticationMiddleware(authenticator: Authenticator, failures:
     }
     const refuse = (result: Extract<AuthenticationResult, { ok: false }>, throttled: boolean, retryAfter: number): void => {
       if (throttled) {
-        refuseRateLimited(response, retryAfter, `Too many failed authentications from this address. Retry after ${retryAfter} s.`);
+        refuseRateLimited(
+          response,
+          retryAfter,
+          `Too many failed authentications from this address. Retry after ${retryAfter} s.`,
+        );
         return;
       }
       const refusal = new UnauthenticatedException(result.reason);
@@ -62,7 +66,10 @@ export function authenticationMiddleware(authenticator: Authenticator, failures:
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       if (isDatabaseUnavailableError(error)) logger.warn({ requestId: request.id }, `credential look-up failed: ${message}`);
       else logger.error({ requestId: request.id }, `credential look-up failed: ${message}`);
-      sendProblem(response, buildProblem(ErrorCode.SERVICE_UNAVAILABLE, 'The service cannot check credentials right now. Retry later.'));
+      sendProblem(
+        response,
+        buildProblem(ErrorCode.SERVICE_UNAVAILABLE, 'The service cannot check credentials right now. Retry later.'),
+      );
     });
   };
 }

@@ -9,8 +9,7 @@ import { LastUsedRecorder } from './last-used-recorder';
 import { isScope } from './scopes';
 
 export type AuthenticationResult =
-  | { readonly ok: true; readonly credential: Credential }
-  | { readonly ok: false; readonly reason: AuthenticationFailure };
+  { readonly ok: true; readonly credential: Credential } | { readonly ok: false; readonly reason: AuthenticationFailure };
 
 const MASTER: AuthenticationResult = { ok: true, credential: MASTER_CREDENTIAL };
 const fail = (reason: AuthenticationFailure): AuthenticationResult => ({ ok: false, reason });
@@ -86,8 +85,16 @@ export class Authenticator {
     const now = Date.now();
     let result = INVALID;
     let until = now + this.ttlMs;
-    if (key && digestsEqual(key.secretHash, digest) && key.revokedAt === null && (key.expiresAt === null || key.expiresAt.getTime() > now)) {
-      result = { ok: true, credential: { id: key.id, scopes: new Set(key.scopes.filter(isScope)), rateLimitPerSecond: key.rateLimitPerSecond } };
+    if (
+      key &&
+      digestsEqual(key.secretHash, digest) &&
+      key.revokedAt === null &&
+      (key.expiresAt === null || key.expiresAt.getTime() > now)
+    ) {
+      result = {
+        ok: true,
+        credential: { id: key.id, scopes: new Set(key.scopes.filter(isScope)), rateLimitPerSecond: key.rateLimitPerSecond },
+      };
       if (key.expiresAt !== null) until = Math.min(until, key.expiresAt.getTime());
     }
     if (this.cache.size >= MAX_CACHED) this.evictOldest();

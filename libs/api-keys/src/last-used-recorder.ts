@@ -35,7 +35,9 @@ export class LastUsedRecorder implements OnApplicationShutdown {
     try {
       await this.keys.touchLastUsed(ids);
     } catch (error) {
-      this.logger.warn(`could not record lastUsedAt of ${ids.length} key(s): ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `could not record lastUsedAt of ${ids.length} key(s): ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

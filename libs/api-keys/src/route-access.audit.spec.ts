@@ -41,7 +41,11 @@ class ForgottenController {
 }
 
 async function boot(...controllers: Array<new () => unknown>) {
-  const moduleRef = await Test.createTestingModule({ imports: [DiscoveryModule], controllers, providers: [RouteAccessAudit] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [DiscoveryModule],
+    controllers,
+    providers: [RouteAccessAudit],
+  }).compile();
   return moduleRef.createNestApplication({ logger: false });
 }
 
@@ -54,7 +58,9 @@ describe(RouteAccessAudit.name, () => {
 
   it('refuses to start an application with a route that declares neither, naming it', async () => {
     const app = await boot(DeclaredController, ForgottenController);
-    await expect(app.init()).rejects.toThrow('routes without a declared scope (@RequiresScope or @Public): ForgottenController.write (/)');
+    await expect(app.init()).rejects.toThrow(
+      'routes without a declared scope (@RequiresScope or @Public): ForgottenController.write (/)',
+    );
     await app.close();
   });
 });

@@ -32,7 +32,8 @@ export class RouteAccessAudit implements OnApplicationBootstrap {
         const handler = (prototype as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
         if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
         const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [handler, metatype]);
-        if (access === undefined) undeclared.push(`${metatype.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, handler))})`);
+        if (access === undefined)
+          undeclared.push(`${metatype.name}.${name} (${String(Reflect.getMetadata(PATH_METADATA, handler))})`);
       }
     }
     return undeclared;

@@ -15,7 +15,9 @@ describe(GroupCommitQueue.name, () => {
       concurrency: 1,
       run: async (items) => {
         batches.push([...items]);
-        return items.map((i): Settled<string> => (i % 2 ? { ok: true, value: `ok ${i}` } : { ok: false, error: new Error(`no ${i}`) }));
+        return items.map((i): Settled<string> =>
+          i % 2 ? { ok: true, value: `ok ${i}` } : { ok: false, error: new Error(`no ${i}`) },
+        );
       },
     });
     const results = await Promise.allSettled([1, 2, 3].map((i) => queue.submit(i)));

@@ -24,7 +24,8 @@ export class HistoryCursorCodec {
   decode(scope: CursorScope, cursor: string): string | undefined {
     if (cursor.length > 200 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return undefined;
     const [entryId, mac, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('.');
-    if (rest.length > 0 || !entryId || !mac || !ENTRY_ID.test(entryId) || BigInt(entryId) > 9223372036854775807n) return undefined;
+    if (rest.length > 0 || !entryId || !mac || !ENTRY_ID.test(entryId) || BigInt(entryId) > 9223372036854775807n)
+      return undefined;
     const expected = Buffer.from(this.mac(scope, entryId));
     const given = Buffer.from(mac);
     return expected.length === given.length && timingSafeEqual(expected, given) ? entryId : undefined;

@@ -94,7 +94,11 @@ export class LedgerRepository {
    * entries point at real journals and accounts (foreign keys). (`a.id = ANY` beside the join
    * keeps the update on the primary key whatever the planner's statistics say.)
    */
-  async insertJournals(tx: SqlExecutor, journals: readonly JournalInsert[], balances: ReadonlyMap<string, bigint>): Promise<void> {
+  async insertJournals(
+    tx: SqlExecutor,
+    journals: readonly JournalInsert[],
+    balances: ReadonlyMap<string, bigint>,
+  ): Promise<void> {
     if (journals.length === 0) return;
     const entries = journals.flatMap((j) => j.entries.map((e) => ({ journalId: j.id, type: j.type, ...e })));
     await tx.query(

@@ -29,7 +29,14 @@ export class AuthFailureLimiter {
     this.limiter =
       store.redis === undefined
         ? memory
-        : new RateLimiterRedis({ storeClient: store.redis, points: this.limit, duration: WINDOW_SECONDS, keyPrefix, rejectIfRedisNotReady: true, insuranceLimiter: memory });
+        : new RateLimiterRedis({
+            storeClient: store.redis,
+            points: this.limit,
+            duration: WINDOW_SECONDS,
+            keyPrefix,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: memory,
+          });
   }
 
   /** Seconds this address must still wait, or 0 when it may try. */

@@ -23,7 +23,12 @@ export async function consumeOne(limiter: RateLimiterAbstract, key: string, limi
 }
 
 function decision(allowed: boolean, limit: number, res: RateLimiterRes): RateDecision {
-  return { allowed, limit, remaining: Math.max(0, res.remainingPoints), resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+  return {
+    allowed,
+    limit,
+    remaining: Math.max(0, res.remainingPoints),
+    resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+  };
 }
 
 function isLimiterResult(value: unknown): value is RateLimiterRes {

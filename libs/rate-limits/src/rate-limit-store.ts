@@ -53,7 +53,9 @@ export class RateLimitStore implements OnApplicationShutdown {
 
   status(): RateLimitStoreStatus {
     if (this.redis === undefined) return { store: 'memory' };
-    return this.reachable ? { store: 'redis' } : { store: 'memory', message: 'Redis is unreachable: limits are counted per process' };
+    return this.reachable
+      ? { store: 'redis' }
+      : { store: 'memory', message: 'Redis is unreachable: limits are counted per process' };
   }
 
   async onApplicationShutdown(): Promise<void> {

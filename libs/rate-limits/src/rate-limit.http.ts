@@ -34,10 +34,18 @@ export function rateLimitMiddleware(limiter: RequestRateLimiter, logger: Pino) {
       (decision) => {
         setRateLimitHeaders(response, decision);
         if (decision.allowed) next();
-        else refuseRateLimited(response, decision.resetSeconds, `This credential may make ${decision.limit} requests per second. Retry after ${decision.resetSeconds} s.`);
+        else
+          refuseRateLimited(
+            response,
+            decision.resetSeconds,
+            `This credential may make ${decision.limit} requests per second. Retry after ${decision.resetSeconds} s.`,
+          );
       },
       (error: unknown) => {
-        logger.warn({ requestId: request.id }, `rate limiter failed, request let through: ${error instanceof Error ? error.message : String(error)}`);
+        logger.warn(
+          { requestId: request.id },
+          `rate limiter failed, request let through: ${error instanceof Error ? error.message : String(error)}`,
+        );
         next();
       },
     );

@@ -20,7 +20,9 @@ const TARGETS = [
 await rm(`${SDK}dist`, { recursive: true, force: true });
 for (const target of TARGETS) {
   const out = `${SDK}dist/${target.dir}`;
-  const result = spawnSync(process.execPath, [tsc, '-p', `${SDK}tsconfig.build.json`, '--outDir', out, ...target.flags], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [tsc, '-p', `${SDK}tsconfig.build.json`, '--outDir', out, ...target.flags], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   await mkdir(out, { recursive: true });
   await writeFile(`${out}/package.json`, `${JSON.stringify({ type: target.type })}\n`);

@@ -72,9 +72,7 @@ describe(WalletApiClient.name, () => {
   });
 
   it("uses the caller's key and reports a replay", async () => {
-    const { client, requests } = clientAnswering(
-      json(201, TRANSACTION, { 'Idempotent-Replayed': 'true', 'X-Request-Id': 'r9' }),
-    );
+    const { client, requests } = clientAnswering(json(201, TRANSACTION, { 'Idempotent-Replayed': 'true', 'X-Request-Id': 'r9' }));
     const result = await client.spend(
       { userId: 'u1', assetCode: 'GOLD', amount: '5' },
       { idempotencyKey: 'order-1', requestId: 'r9' },
@@ -116,9 +114,7 @@ describe(WalletApiClient.name, () => {
   });
 
   it('throws problems as WalletApiError with their code, status, request id and key', async () => {
-    const { client } = clientAnswering(
-      problem(422, 'INSUFFICIENT_FUNDS', { assetCode: 'GOLD', balance: '5', required: '9' }),
-    );
+    const { client } = clientAnswering(problem(422, 'INSUFFICIENT_FUNDS', { assetCode: 'GOLD', balance: '5', required: '9' }));
     const error = await client
       .createTransfer({ fromUserId: 'a', toUserId: 'b', assetCode: 'GOLD', amount: 9 }, { idempotencyKey: 'k1' })
       .catch((e: unknown) => e);

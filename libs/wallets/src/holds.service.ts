@@ -75,7 +75,12 @@ export class HoldsService {
       if (!isUserId(toUserId)) throw new UserNotFoundException(request.toUserId);
     }
     const { endpoint } = transactionType('HOLD_CAPTURE');
-    const fingerprint = fingerprintRequest(endpoint, { holdId: hold.id, amount: amount?.toString() ?? null, toUserId, credential: actor });
+    const fingerprint = fingerprintRequest(endpoint, {
+      holdId: hold.id,
+      amount: amount?.toString() ?? null,
+      toUserId,
+      credential: actor,
+    });
     return this.settle(hold, key, fingerprint, endpoint, actor, { action: 'CAPTURE', amount, toUserId });
   }
 
@@ -106,7 +111,11 @@ export class HoldsService {
     settlement: { action: 'CAPTURE' | 'VOID'; amount: bigint | null; toUserId: string | null },
   ): Promise<WriteResult> {
     const command: PostingCommand = {
-      intent: { kind: 'SETTLE_HOLD', hold: { id: hold.id, userId: hold.userId, assetCode: hold.assetCode, amount: hold.amount }, ...settlement },
+      intent: {
+        kind: 'SETTLE_HOLD',
+        hold: { id: hold.id, userId: hold.userId, assetCode: hold.assetCode, amount: hold.amount },
+        ...settlement,
+      },
       actingUserId: hold.userId,
       key,
       description: hold.description,

@@ -51,7 +51,10 @@ function problemFor(rejection: Rejection): ProblemBody {
         refundable: rejection.refundable.toString(),
       });
     case ErrorCode.NOT_REFUNDABLE:
-      return buildProblem(rejection.code, `A ${rejection.type} transaction cannot be refunded; only TOPUP, SPEND, BONUS and TRANSFER can.`);
+      return buildProblem(
+        rejection.code,
+        `A ${rejection.type} transaction cannot be refunded; only TOPUP, SPEND, BONUS and TRANSFER can.`,
+      );
     case ErrorCode.HOLD_NOT_ACTIVE:
       return buildProblem(rejection.code, `The hold is ${rejection.holdStatus}; only a HELD hold can be captured or voided.`, {
         holdStatus: rejection.holdStatus,

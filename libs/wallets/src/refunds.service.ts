@@ -20,7 +20,12 @@ export class RefundsService {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  async refund(transactionId: string, request: RefundRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
+  async refund(
+    transactionId: string,
+    request: RefundRequestDto,
+    headerKey: string | string[] | undefined,
+    actor: string,
+  ): Promise<WriteResult> {
     const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
     // An absent optional field is the same as null (API.md): both refund all that is left.
     const amount = request.amount === undefined || request.amount === null ? null : toAmount(request.amount);

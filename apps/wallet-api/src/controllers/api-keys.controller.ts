@@ -41,7 +41,11 @@ export class ApiKeysController {
   @Get()
   @RequiresScope('api-keys:manage')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ operationId: 'listApiKeys', summary: 'List the API keys that are not revoked', description: 'Oldest first; secrets are never shown.' })
+  @ApiOperation({
+    operationId: 'listApiKeys',
+    summary: 'List the API keys that are not revoked',
+    description: 'Oldest first; secrets are never shown.',
+  })
   @ApiOkResponse({ type: ApiKeyListResponseDto, description: 'The keys.' })
   @ApiProblems(...COMMON_PROBLEMS)
   async list(): Promise<ApiKeyListResponseDto> {
@@ -51,7 +55,11 @@ export class ApiKeysController {
   @Get(':apiKeyId')
   @RequiresScope('api-keys:manage')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ operationId: 'getApiKey', summary: 'Get an API key (never its secret)', description: 'A revoked key is a 404.' })
+  @ApiOperation({
+    operationId: 'getApiKey',
+    summary: 'Get an API key (never its secret)',
+    description: 'A revoked key is a 404.',
+  })
   @ApiKeyIdParam()
   @ApiOkResponse({ type: ApiKeyResponseDto, description: 'The key.' })
   @ApiProblems(ErrorCode.NOT_FOUND, ...COMMON_PROBLEMS)

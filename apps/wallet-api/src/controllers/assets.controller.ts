@@ -19,7 +19,13 @@ export class AssetsController {
   @ApiOkResponse({
     type: AssetListResponseDto,
     description: 'All assets.',
-    example: { data: [{ code: 'GOLD', name: 'Gold' }, { code: 'DIAMOND', name: 'Diamond' }, { code: 'POINT', name: 'Point' }] },
+    example: {
+      data: [
+        { code: 'GOLD', name: 'Gold' },
+        { code: 'DIAMOND', name: 'Diamond' },
+        { code: 'POINT', name: 'Point' },
+      ],
+    },
   })
   @ApiProblems(...COMMON_PROBLEMS)
   async list(): Promise<AssetListResponseDto> {

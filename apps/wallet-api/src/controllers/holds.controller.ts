@@ -12,7 +12,7 @@ import { sendWriteResult } from '../http/write-response';
 const SETTLE_DESCRIPTION =
   'Only a `HELD` hold can be captured or voided: otherwise 409 `HOLD_NOT_ACTIVE` with `holdStatus` (a replay of the ' +
   'request that finished the hold gets its stored answer instead). Of a capture, a void and the expiry racing each ' +
-  'other exactly one wins. The idempotency key is scoped to the hold\'s user. ';
+  "other exactly one wins. The idempotency key is scoped to the hold's user. ";
 
 @ApiTags('holds')
 @Controller('v1/holds')
@@ -27,10 +27,10 @@ export class HoldsController {
   @RequiresScope('wallets:hold')
   @ApiOperation({
     operationId: 'createHold',
-    summary: 'Hold (authorize) part of a user\'s balance, to capture or void later',
+    summary: "Hold (authorize) part of a user's balance, to capture or void later",
     description:
-      'The amount leaves the user\'s spendable `balance` at once (it shows as `held` on the balances) and moves to the ' +
-      'user\'s held funds (a `HOLD` transaction). A hold still `HELD` at `expiresAt` becomes `EXPIRED` and its amount ' +
+      "The amount leaves the user's spendable `balance` at once (it shows as `held` on the balances) and moves to the " +
+      "user's held funds (a `HOLD` transaction). A hold still `HELD` at `expiresAt` becomes `EXPIRED` and its amount " +
       'returns within 60 seconds, exactly once across replicas. ' +
       WRITE_OPERATION_DESCRIPTION,
   })
@@ -40,7 +40,13 @@ export class HoldsController {
     examples: {
       entry: {
         summary: 'Reserve a tournament entry for 10 minutes',
-        value: { userId: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d', assetCode: 'GOLD', amount: 100, expiresInSeconds: 600, description: 'Tournament entry' },
+        value: {
+          userId: '5b1d3f0e-8c1a-4f5e-9d7b-2f6a1c3e4b5d',
+          assetCode: 'GOLD',
+          amount: 100,
+          expiresInSeconds: 600,
+          description: 'Tournament entry',
+        },
       },
     },
   })
@@ -76,7 +82,7 @@ export class HoldsController {
     operationId: 'captureHold',
     summary: 'Capture a hold: pay (part of) it to the treasury or to another user; the rest returns',
     description:
-      '`amount` (default: all, at most the hold\'s amount) goes to the treasury (a purchase) or to `toUserId` (escrow ' +
+      "`amount` (default: all, at most the hold's amount) goes to the treasury (a purchase) or to `toUserId` (escrow " +
       'between players); the rest returns to the user. The hold becomes `CAPTURED`. Its transactions: a `HOLD_RELEASE` ' +
       'of the whole amount back to the user, then a `HOLD_CAPTURE` of the captured part, so each shows in the history ' +
       'with an exact balance. ' +
@@ -90,11 +96,21 @@ export class HoldsController {
     required: false,
     examples: {
       all: { summary: 'Capture all of it to the treasury (an empty body works too)', value: {} },
-      escrow: { summary: 'Pay 60 to another player; 40 returns', value: { amount: 60, toUserId: '9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e' } },
+      escrow: {
+        summary: 'Pay 60 to another player; 40 returns',
+        value: { amount: 60, toUserId: '9a7c2e4b-1d3f-4a6b-8c5e-0f2d4b6a8c1e' },
+      },
     },
   })
   @ApiOkResponse({ type: HoldResponseDto, description: 'The hold, `CAPTURED`.', headers: IDEMPOTENT_REPLAYED_RESPONSE_HEADER })
-  @ApiProblems(...WRITE_PROBLEMS, ErrorCode.NOT_FOUND, ErrorCode.HOLD_NOT_ACTIVE, ErrorCode.SAME_ACCOUNT_TRANSFER, ErrorCode.LIMIT_EXCEEDED, ...COMMON_PROBLEMS)
+  @ApiProblems(
+    ...WRITE_PROBLEMS,
+    ErrorCode.NOT_FOUND,
+    ErrorCode.HOLD_NOT_ACTIVE,
+    ErrorCode.SAME_ACCOUNT_TRANSFER,
+    ErrorCode.LIMIT_EXCEEDED,
+    ...COMMON_PROBLEMS,
+  )
   async capture(
     @Param('holdId') holdId: string,
     @Body() body: CaptureHoldRequestDto,
@@ -111,7 +127,8 @@ export class HoldsController {
   @ApiOperation({
     operationId: 'voidHold',
     summary: 'Void a hold: all of it returns to the user',
-    description: 'The hold becomes `VOIDED` (a `HOLD_RELEASE` of the whole amount). ' + SETTLE_DESCRIPTION + WRITE_OPERATION_DESCRIPTION,
+    description:
+      'The hold becomes `VOIDED` (a `HOLD_RELEASE` of the whole amount). ' + SETTLE_DESCRIPTION + WRITE_OPERATION_DESCRIPTION,
   })
   @ApiHoldIdParam()
   @ApiIdempotencyKeyHeader()

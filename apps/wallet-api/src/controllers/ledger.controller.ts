@@ -18,10 +18,10 @@ export class LedgerController {
     operationId: 'verifyLedger',
     summary: 'Recompute the ledger from its journal and report every mismatch (200 with ok=false when any)',
     description:
-      'In one consistent snapshot: every asset\'s balances sum to zero, every stored balance equals the sum of its ' +
-      'entries, every transaction\'s entries sum to zero and no user balance is negative. A broken ledger is still a ' +
+      "In one consistent snapshot: every asset's balances sum to zero, every stored balance equals the sum of its " +
+      "entries, every transaction's entries sum to zero and no user balance is negative. A broken ledger is still a " +
       '200, with `ok: false` and the mismatches listed (at most 100 of each kind per asset).\n\n' +
-      'A routine call checks every balance and what was posted since each asset\'s last verified checkpoint ' +
+      "A routine call checks every balance and what was posted since each asset's last verified checkpoint " +
       '(`checkpoint` in the answer), so its cost does not grow with the ledger; `full=true` recomputes everything from ' +
       'the first entry and also reports a change made behind a checkpoint (`CHECKPOINT_DIVERGED`). One run at a time per ' +
       'process: a concurrent call gets 429 `RATE_LIMITED` with `Retry-After`. The run uses a database connection of its ' +

@@ -3,7 +3,6 @@ import { MetricsService } from '@app/common';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 
-
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {

@@ -74,9 +74,9 @@ export class UsersController {
     summary: "A user's balance in every asset, now or at a point in time",
     description:
       'One row for every asset, `"0"` where the user has never held it. Balances are digit strings: `balance` is what ' +
-      'the user can spend, `held` what the user\'s active holds reserve besides. With `asOf`, ' +
+      "the user can spend, `held` what the user's active holds reserve besides. With `asOf`, " +
       'the balances right after every transaction whose `createdAt` is at or before that instant (one stamped exactly ' +
-      '`asOf` included), echoed as `asOf`; read from the entries\' running balances with an index, so the cost does ' +
+      "`asOf` included), echoed as `asOf`; read from the entries' running balances with an index, so the cost does " +
       'not grow with the ledger. A malformed or future `asOf` is a 400.',
   })
   @ApiUserIdParam()
@@ -103,8 +103,8 @@ export class UsersController {
     operationId: 'listUserTransactions',
     summary: "A user's history, newest first, with keyset cursors that stay stable while writes arrive",
     description:
-      'Every write that moved the user\'s balance (both sides of a transfer), in the order the writes were applied ' +
-      'to the user\'s accounts. Pass `nextCursor` as `cursor` for the next page, with the same filters: no item is ' +
+      "Every write that moved the user's balance (both sides of a transfer), in the order the writes were applied " +
+      "to the user's accounts. Pass `nextCursor` as `cursor` for the next page, with the same filters: no item is " +
       'skipped or repeated while new writes arrive. A malformed filter or a forged cursor is a 400; a well-formed ' +
       'asset code that names no asset is a 404 `ASSET_NOT_FOUND`.',
   })

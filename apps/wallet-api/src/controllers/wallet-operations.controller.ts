@@ -72,7 +72,12 @@ export class WalletOperationsController {
     operationId: 'createTransfer',
     summary: 'Transfer between two users (the key is scoped to the sender)',
     type: 'TRANSFER',
-    rejections: [ErrorCode.INSUFFICIENT_FUNDS, ErrorCode.SAME_ACCOUNT_TRANSFER, ErrorCode.LIMIT_EXCEEDED, ErrorCode.DAILY_LIMIT_EXCEEDED],
+    rejections: [
+      ErrorCode.INSUFFICIENT_FUNDS,
+      ErrorCode.SAME_ACCOUNT_TRANSFER,
+      ErrorCode.LIMIT_EXCEEDED,
+      ErrorCode.DAILY_LIMIT_EXCEEDED,
+    ],
   })
   async transfer(
     @Body() body: TransferRequestDto,

@@ -14,8 +14,7 @@ export const ApiUserIdParam = (): MethodDecorator & ClassDecorator =>
 export const ApiTransactionIdParam = (): MethodDecorator & ClassDecorator =>
   ApiParam({
     name: 'transactionId',
-    description:
-      'The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`).',
+    description: 'The `id` of a transaction, as a write or the history returned it (opaque; an unknown id is a 404 `NOT_FOUND`).',
     schema: { type: 'string', example: '1042' },
   });
 

@@ -49,7 +49,10 @@ const REPLAYED_CODES: ReadonlySet<ErrorCode> = new Set([
  * the `Idempotent-Replayed` header.
  */
 export function ApiProblems(...codes: ErrorCode[]): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiExtraModels(ProblemDto), ...problemResponses(codes).map(({ status, response }) => ApiResponse({ status, ...response })));
+  return applyDecorators(
+    ApiExtraModels(ProblemDto),
+    ...problemResponses(codes).map(({ status, response }) => ApiResponse({ status, ...response })),
+  );
 }
 
 /** An OpenAPI response object (the swagger package does not export its type). */
@@ -83,7 +86,9 @@ export function problemResponses(codes: readonly ErrorCode[]): Array<{ status: n
               { type: 'object', required: ['code'], properties: { code: { type: 'string', enum: statusCodes } } },
             ],
           },
-          examples: Object.fromEntries(statusCodes.map((c) => [c, { summary: describeError(c).title, value: exampleProblem(c) }])),
+          examples: Object.fromEntries(
+            statusCodes.map((c) => [c, { summary: describeError(c).title, value: exampleProblem(c) }]),
+          ),
         },
       },
     },
@@ -99,7 +104,8 @@ const RETRY_AFTER_RESPONSE_HEADER: Record<string, HeaderObject> = {
 
 const WWW_AUTHENTICATE_RESPONSE_HEADER: Record<string, HeaderObject> = {
   [WWW_AUTHENTICATE]: {
-    description: 'The scheme to authenticate with (RFC 6750): `Bearer realm="dino-wallet"`, with `error="invalid_token"` when the credential sent is not valid.',
+    description:
+      'The scheme to authenticate with (RFC 6750): `Bearer realm="dino-wallet"`, with `error="invalid_token"` when the credential sent is not valid.',
     schema: { type: 'string', example: BEARER_CHALLENGE },
   },
 };

@@ -3,19 +3,13 @@ import { IDEMPOTENCY_KEY_HEADER } from '@app/idempotency';
 import { PostingRequestDto, TransactionResponseDto, TransferRequestDto } from '@app/wallets';
 import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation } from '@nestjs/swagger';
-import {
-  ApiProblems,
-  BODY_PROBLEMS,
-  COMMON_PROBLEMS,
-  IDEMPOTENT_REPLAYED_RESPONSE_HEADER,
-} from './api-problems.decorator';
+import { ApiProblems, BODY_PROBLEMS, COMMON_PROBLEMS, IDEMPOTENT_REPLAYED_RESPONSE_HEADER } from './api-problems.decorator';
 
 const WRITE_DESCRIPTION =
   'Needs an idempotency key (the `Idempotency-Key` header, or the body field `idempotencyKey`), scoped to the acting ' +
   'user. The same key with the same request returns the stored outcome again (the same status and body, with ' +
   '`Idempotent-Replayed: true`), business rejections included; with a different request it is a 422 ' +
   '`IDEMPOTENCY_KEY_REUSED`. Validation errors, 404s and 5xx are not stored: retry them with the same key.';
-
 
 type MoveType = 'TOPUP' | 'SPEND' | 'BONUS' | 'TRANSFER';
 

@@ -33,7 +33,12 @@ export async function readLiveExamples(app: INestApplication): Promise<LiveExamp
  */
 export function documentForDocsPage(document: OpenAPIObject, live: LiveExamples, unique: string): OpenAPIObject {
   const copy = structuredClone(document);
-  const ids: Record<string, string | undefined> = { userId: live.aliceId, fromUserId: live.aliceId, toUserId: live.bobId, transactionId: live.transactionId };
+  const ids: Record<string, string | undefined> = {
+    userId: live.aliceId,
+    fromUserId: live.aliceId,
+    toUserId: live.bobId,
+    transactionId: live.transactionId,
+  };
   for (const item of Object.values(copy.paths)) {
     for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
       if (!operation) continue;
@@ -42,10 +47,12 @@ export function documentForDocsPage(document: OpenAPIObject, live: LiveExamples,
         if (parameter.in === 'header') delete parameter.example;
         if (parameter.in === 'header' && parameter.name === IDEMPOTENCY_HEADER) {
           parameter.description = `${parameter.description ?? ''} On this page: leave it empty and every Execute sends a fresh key (\`docs-…\`); type one to see a replay.`;
-        }
-        else if (parameter.in === 'path' && ids[parameter.name]) parameter.example = ids[parameter.name];
+        } else if (parameter.in === 'path' && ids[parameter.name]) parameter.example = ids[parameter.name];
       }
-      const media = operation.requestBody && !('$ref' in operation.requestBody) ? operation.requestBody.content['application/json'] : undefined;
+      const media =
+        operation.requestBody && !('$ref' in operation.requestBody)
+          ? operation.requestBody.content['application/json']
+          : undefined;
       if (!media) continue;
       const rewrite = (value: unknown) => liveBody(value, live, unique);
       for (const named of Object.values(media.examples ?? {})) {
@@ -60,7 +67,10 @@ export function documentForDocsPage(document: OpenAPIObject, live: LiveExamples,
     }
   }
   // "Try it out" goes to the instance serving the page, whatever its port.
-  copy.servers = [...(copy.servers ?? []).filter((server) => server.url === '/'), ...(copy.servers ?? []).filter((server) => server.url !== '/')];
+  copy.servers = [
+    ...(copy.servers ?? []).filter((server) => server.url === '/'),
+    ...(copy.servers ?? []).filter((server) => server.url !== '/'),
+  ];
   const requestId = copy.components?.parameters?.RequestId;
   if (requestId && !('$ref' in requestId)) delete requestId.example;
   return copy;

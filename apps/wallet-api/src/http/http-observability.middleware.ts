@@ -32,7 +32,15 @@ export function httpObservabilityMiddleware(metrics: MetricsService, shutdown: S
       if ((logRequests || status >= 500) && !QUIET_PATHS.has(request.path)) {
         const durationMs = Math.round(seconds * 10000) / 10;
         logger[levelOf(status)](
-          { requestId: request.id, keyId: request.credential?.id, method: request.method, route, path: request.path, status, durationMs },
+          {
+            requestId: request.id,
+            keyId: request.credential?.id,
+            method: request.method,
+            route,
+            path: request.path,
+            status,
+            durationMs,
+          },
           `${request.method} ${route} ${status} ${durationMs}ms`,
         );
       }

@@ -39,8 +39,16 @@ const CHECKPOINT_REF_SCHEMA = {
   nullable: true,
   required: ['journalId', 'entryId', 'verifiedAt'],
   properties: {
-    journalId: { type: 'string' as const, description: 'Journals of the asset up to this id were verified by an earlier run.', example: '5' },
-    entryId: { type: 'string' as const, description: "Entries of the asset's accounts up to this id were verified by an earlier run.", example: '10' },
+    journalId: {
+      type: 'string' as const,
+      description: 'Journals of the asset up to this id were verified by an earlier run.',
+      example: '5',
+    },
+    entryId: {
+      type: 'string' as const,
+      description: "Entries of the asset's accounts up to this id were verified by an earlier run.",
+      example: '10',
+    },
     verifiedAt: { type: 'string' as const, format: 'date-time' },
   },
 };

@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { SCOPES, type Scope } from '../scopes';
 
 export class CreateApiKeyDto {
@@ -12,7 +25,14 @@ export class CreateApiKeyDto {
   name!: string;
 
   /** What the key may do: a non-empty subset of the caller's own scopes. */
-  @ApiProperty({ enum: SCOPES, enumName: 'Scope', isArray: true, minItems: 1, maxItems: SCOPES.length, example: ['users:read', 'wallets:read', 'wallets:topup'] })
+  @ApiProperty({
+    enum: SCOPES,
+    enumName: 'Scope',
+    isArray: true,
+    minItems: 1,
+    maxItems: SCOPES.length,
+    example: ['users:read', 'wallets:read', 'wallets:topup'],
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(SCOPES.length)

@@ -22,11 +22,20 @@ describe('loadAppConfig', () => {
       MIGRATION_STATEMENT_TIMEOUT_MS: '0',
       CURSOR_SECRET: SECRET,
     });
-    expect(config.database).toMatchObject({ pooler: 'transaction', migrationUrl: 'postgres://owner:p@db:5432/w', migrationStatementTimeoutMs: 0 });
+    expect(config.database).toMatchObject({
+      pooler: 'transaction',
+      migrationUrl: 'postgres://owner:p@db:5432/w',
+      migrationStatementTimeoutMs: 0,
+    });
   });
 
   it('reads and converts values', () => {
-    const config = loadAppConfig({ PORT: '8080', DB_AUTO_SETUP: 'false', DATABASE_URL: 'postgres://u:p@db:5432/w?sslmode=require', CURSOR_SECRET: SECRET });
+    const config = loadAppConfig({
+      PORT: '8080',
+      DB_AUTO_SETUP: 'false',
+      DATABASE_URL: 'postgres://u:p@db:5432/w?sslmode=require',
+      CURSOR_SECRET: SECRET,
+    });
     expect(config.http.port).toBe(8080);
     expect(config.database.autoSetup).toBe(false);
     expect(config.database.url).toContain('sslmode=require');
@@ -41,16 +50,28 @@ describe('loadAppConfig', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ IDEMPOTENCY_RETENTION_HOURS: '1' }, /IDEMPOTENCY_RETENTION_HOURS/],
     [{ DB_AUTO_SETUP: 'maybe' }, /DB_AUTO_SETUP/],
-    [{ DATABASE_URL: 'postgres://u@h/d' }, /^Invalid configuration: CURSOR_SECRET is required when DATABASE_URL is set .*openssl rand -hex 32/],
+    [
+      { DATABASE_URL: 'postgres://u@h/d' },
+      /^Invalid configuration: CURSOR_SECRET is required when DATABASE_URL is set .*openssl rand -hex 32/,
+    ],
     [{ DATABASE_URL: 'postgres://u@h/d', CURSOR_SECRET: '' }, /CURSOR_SECRET is required/],
     [{ CURSOR_SECRET: SECRET.slice(1) }, /CURSOR_SECRET must be longer than or equal to 32 characters \(got a hidden value\)/],
     [{ HTTP_HEADERS_TIMEOUT_MS: '50' }, /HTTP_HEADERS_TIMEOUT_MS/],
-    [{ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }, /HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS/],
+    [
+      { HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' },
+      /HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS/,
+    ],
     [{ LEDGER_VERIFY_STATEMENT_TIMEOUT_MS: '0' }, /LEDGER_VERIFY_STATEMENT_TIMEOUT_MS/],
     [{ DATABASE_POOLER: 'session' }, /DATABASE_POOLER/],
-    [{ DATABASE_URL: 'postgres://u@h/d', MIGRATION_DATABASE_URL: 'mysql://x@y/z' }, /MIGRATION_DATABASE_URL must use the postgres/],
+    [
+      { DATABASE_URL: 'postgres://u@h/d', MIGRATION_DATABASE_URL: 'mysql://x@y/z' },
+      /MIGRATION_DATABASE_URL must use the postgres/,
+    ],
     [{ MIGRATION_DATABASE_URL: 'postgres://u@h/d' }, /MIGRATION_DATABASE_URL needs DATABASE_URL/],
-    [{ DATABASE_URL: 'postgres://u@h/d?sslmode=verify-full&sslrootcert=/nonexistent/ca.pem' }, /sslrootcert=\/nonexistent\/ca.pem, which does not exist/],
+    [
+      { DATABASE_URL: 'postgres://u@h/d?sslmode=verify-full&sslrootcert=/nonexistent/ca.pem' },
+      /sslrootcert=\/nonexistent\/ca.pem, which does not exist/,
+    ],
   ])('refuses %p with a one-line reason', (env, message) => {
     let error: unknown;
     try {

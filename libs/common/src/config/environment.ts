@@ -1,7 +1,28 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { existsSync } from 'node:fs';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
-import { AppConfig, DATABASE_POOLERS, type TransferDailyLimit, type DatabasePooler, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './app-config';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import {
+  AppConfig,
+  DATABASE_POOLERS,
+  type TransferDailyLimit,
+  type DatabasePooler,
+  LOG_FORMATS,
+  LOG_LEVELS,
+  type LogFormat,
+  type LogLevel,
+} from './app-config';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number.parseInt(value, 10) : value;
@@ -17,143 +38,278 @@ const toBool = ({ value }: { value: unknown }): unknown => {
 export const MIN_SECRET_LENGTH = 32;
 
 const LIMIT_AMOUNT = '[1-9][0-9]{0,17}';
-const TRANSFER_DAILY_LIMIT_FORMAT = new RegExp(`^(${LIMIT_AMOUNT}|[A-Z][A-Z0-9_]{1,15}:${LIMIT_AMOUNT}(,[A-Z][A-Z0-9_]{1,15}:${LIMIT_AMOUNT})*)$`);
+const TRANSFER_DAILY_LIMIT_FORMAT = new RegExp(
+  `^(${LIMIT_AMOUNT}|[A-Z][A-Z0-9_]{1,15}:${LIMIT_AMOUNT}(,[A-Z][A-Z0-9_]{1,15}:${LIMIT_AMOUNT})*)$`,
+);
 
 /** The environment variables the service reads; every one is optional and has a default. */
 export class EnvironmentVariables {
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT = 3000;
 
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   HOST = '0.0.0.0';
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   HTTP_WORKERS = 1;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATABASE_URL?: string;
 
-  @IsOptional() @IsIn(DATABASE_POOLERS)
+  @IsOptional()
+  @IsIn(DATABASE_POOLERS)
   DATABASE_POOLER: DatabasePooler = 'none';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   MIGRATION_DATABASE_URL?: string;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(2) @Max(200)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(200)
   DATABASE_POOL_SIZE = 20;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
   DATABASE_CONNECT_TIMEOUT_MS = 2000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
   DATABASE_STATEMENT_TIMEOUT_MS = 5000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(600000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600000)
   DATABASE_LOCK_TIMEOUT_MS = 3000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400000)
   MIGRATION_STATEMENT_TIMEOUT_MS = 1800000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(86400000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400000)
   DATABASE_STARTUP_TIMEOUT_MS = 300000;
 
-  @IsOptional() @Transform(toBool) @IsBoolean()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
   DB_AUTO_SETUP = true;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @IsOptional() @IsString() @MinLength(1)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
   EMBEDDED_PG_DIR = '.data/postgres';
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600000)
   EMBEDDED_PG_START_TIMEOUT_MS = 30000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(4096)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(4096)
   LEDGER_MAX_BATCH_SIZE = 256;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
   LEDGER_MAX_QUEUE = 20000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   LEDGER_BATCH_CONCURRENCY = 2;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(20)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   LEDGER_MAX_ATTEMPTS = 5;
 
   /** The most a user may transfer per asset and UTC day: one amount for every asset (`5000`) or per asset (`GOLD:1000,DIAMOND:50`). Unset: no limit. */
   @IsOptional()
-  @Matches(TRANSFER_DAILY_LIMIT_FORMAT, { message: 'TRANSFER_DAILY_LIMIT must be an amount (e.g. 5000) or ASSET:amount pairs (e.g. GOLD:1000,DIAMOND:50), amounts 1 to 10^18' })
+  @Matches(TRANSFER_DAILY_LIMIT_FORMAT, {
+    message:
+      'TRANSFER_DAILY_LIMIT must be an amount (e.g. 5000) or ASSET:amount pairs (e.g. GOLD:1000,DIAMOND:50), amounts 1 to 10^18',
+  })
   TRANSFER_DAILY_LIMIT?: string;
 
   /** How often each process looks for holds past their expiry (a hold returns at most this long after it expires). */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(50) @Max(60000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
   HOLD_EXPIRY_INTERVAL_MS = 10000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(24) @Max(24 * 365)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(24)
+  @Max(24 * 365)
   IDEMPOTENCY_RETENTION_HOURS = 24;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(60000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
   IDEMPOTENCY_WAIT_MS = 5000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(86400000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(86400000)
   IDEMPOTENCY_PURGE_INTERVAL_MS = 60000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100000)
   IDEMPOTENCY_PURGE_BATCH_SIZE = 1000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(600000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600000)
   SHUTDOWN_GRACE_MS = 20000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
   HTTP_HEADERS_TIMEOUT_MS = 10000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
   HTTP_REQUEST_TIMEOUT_MS = 30000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(600000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
   HTTP_KEEP_ALIVE_TIMEOUT_MS = 65000;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(100) @Max(3600000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3600000)
   LEDGER_VERIFY_STATEMENT_TIMEOUT_MS = 60000;
 
-  @IsOptional() @IsIn(LOG_LEVELS)
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  @IsOptional() @IsIn(LOG_FORMATS)
+  @IsOptional()
+  @IsIn(LOG_FORMATS)
   LOG_FORMAT: LogFormat = 'auto';
 
-  @IsOptional() @IsString() @MinLength(MIN_SECRET_LENGTH) @MaxLength(512)
+  @IsOptional()
+  @IsString()
+  @MinLength(MIN_SECRET_LENGTH)
+  @MaxLength(512)
   CURSOR_SECRET?: string;
 
   /** Holds every scope. 32-512 visible ASCII characters (it travels in an HTTP header). */
-  @IsOptional() @Matches(/^[!-~]{32,512}$/, { message: 'API_MASTER_KEY must be 32 to 512 visible ASCII characters without spaces' })
+  @IsOptional()
+  @Matches(/^[!-~]{32,512}$/, { message: 'API_MASTER_KEY must be 32 to 512 visible ASCII characters without spaces' })
   API_MASTER_KEY?: string;
 
   /** Where the rate limiters keep their counters, shared by every replica (redis:// or rediss://). Unset: per process. */
-  @IsOptional() @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
   /** Requests per second per credential, unless the API key has its own rate; 0 = unlimited. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(1000000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1000000)
   RATE_LIMIT_PER_SECOND = 1000;
 
   /** Failed authentications per client address per minute before that address gets 429. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
   AUTH_FAILURES_PER_MINUTE = 30;
 
   /** Whether (and which) proxies' X-Forwarded-For to believe for the client address: false, true, a hop count, or addresses/subnets. */
-  @IsOptional() @Matches(/^(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, {
-    message: 'TRUST_PROXY must be false, true, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
-  })
+  @IsOptional()
+  @Matches(
+    /^(true|false|\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/,
+    {
+      message:
+        'TRUST_PROXY must be false, true, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
+    },
+  )
   TRUST_PROXY = 'false';
 
   /** Prefix of the rate limiters' keys in Redis (several deployments may share one Redis). */
-  @IsOptional() @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'RATE_LIMIT_KEY_PREFIX must be 1-64 of A-Z a-z 0-9 _ . : -' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'RATE_LIMIT_KEY_PREFIX must be 1-64 of A-Z a-z 0-9 _ . : -' })
   RATE_LIMIT_KEY_PREFIX = 'dino-wallet';
 
   /** How long a verified API key (or a refused secret) is trusted without asking the database again. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(5000)
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5000)
   API_KEY_CACHE_TTL_MS = 2000;
 }
 

@@ -7,11 +7,20 @@ describe(DatabaseConnectionError.name, () => {
   const url = 'postgres://app:s3cret@db.internal:6432/wallet?sslmode=verify-full';
 
   it.each([
-    [error('unable to verify the first certificate', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'), /TLS certificate is not trusted .*sslrootcert=\/path\/to\/ca\.pem to DATABASE_URL .*NODE_EXTRA_CA_CERTS/],
+    [
+      error('unable to verify the first certificate', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'),
+      /TLS certificate is not trusted .*sslrootcert=\/path\/to\/ca\.pem to DATABASE_URL .*NODE_EXTRA_CA_CERTS/,
+    ],
     [error('self-signed certificate in certificate chain', 'SELF_SIGNED_CERT_IN_CHAIN'), /TLS certificate is not trusted/],
-    [error("Hostname/IP does not match certificate's altnames", 'ERR_TLS_CERT_ALTNAME_INVALID'), /does not name the host "db\.internal"/],
+    [
+      error("Hostname/IP does not match certificate's altnames", 'ERR_TLS_CERT_ALTNAME_INVALID'),
+      /does not name the host "db\.internal"/,
+    ],
     [error('The server does not support SSL connections'), /does not accept TLS connections/],
-    [error('unsupported startup parameter: lock_timeout', '08P01'), /refused a startup parameter .*Set DATABASE_POOLER=transaction/],
+    [
+      error('unsupported startup parameter: lock_timeout', '08P01'),
+      /refused a startup parameter .*Set DATABASE_POOLER=transaction/,
+    ],
     [error('password authentication failed for user "app"', '28P01'), /refused the credentials \(28P01/],
     [error('database "wallet" does not exist', '3D000'), /the database does not exist/],
   ])('explains %s on one line that names the connection, not its password', (cause, explanation) => {
@@ -24,7 +33,11 @@ describe(DatabaseConnectionError.name, () => {
   });
 
   it('keeps an unreachable database retryable, with the driver code', () => {
-    const wrapped = new DatabaseConnectionError('MIGRATION_DATABASE_URL', url, error('connect ECONNREFUSED 10.0.0.5:6432', 'ECONNREFUSED'));
+    const wrapped = new DatabaseConnectionError(
+      'MIGRATION_DATABASE_URL',
+      url,
+      error('connect ECONNREFUSED 10.0.0.5:6432', 'ECONNREFUSED'),
+    );
     expect(wrapped).toMatchObject({ code: 'ECONNREFUSED', isConfigurationProblem: false });
     expect(wrapped.message).toBe('MIGRATION_DATABASE_URL (db.internal:6432/wallet): connect ECONNREFUSED 10.0.0.5:6432');
   });

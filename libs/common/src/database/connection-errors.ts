@@ -87,7 +87,8 @@ function explain(error: unknown, label: ConnectionLabel, url: string): string {
   }
   if (code === '28P01' || code === '28000') return `the database refused the credentials (${code}: ${message})`;
   if (code === '3D000') return `the database does not exist (${message})`;
-  if (code === '42501') return `permission denied (${message}); migrations need the role that owns the tables (MIGRATION_DATABASE_URL)`;
+  if (code === '42501')
+    return `permission denied (${message}); migrations need the role that owns the tables (MIGRATION_DATABASE_URL)`;
   return code && !message.includes(code) ? `${message} (${code})` : message;
 }
 

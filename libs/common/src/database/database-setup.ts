@@ -60,7 +60,9 @@ export async function setupDatabase(db: DatabaseConfig, options: SetupOptions): 
       await runner.connect();
       const timeout = Math.trunc(connection.statementTimeoutMs);
       const applied =
-        connection.pooler === 'none' ? await withSessionLock(runner, timeout, step) : await withTransactionLock(runner, timeout, step);
+        connection.pooler === 'none'
+          ? await withSessionLock(runner, timeout, step)
+          : await withTransactionLock(runner, timeout, step);
       return { appliedMigrations: applied };
     } finally {
       await runner.release();

@@ -54,7 +54,10 @@ export function isPostmasterRunning(dataDir: string, pid: number): boolean {
 /** Records this process as a user of the cluster. */
 export function registerHolder(files: ClusterFiles, role: 'started' | 'joined'): void {
   mkdirSync(files.holdersDir, { recursive: true });
-  writeFileSync(join(files.holdersDir, String(process.pid)), `${JSON.stringify({ pid: process.pid, role, since: new Date().toISOString() })}\n`);
+  writeFileSync(
+    join(files.holdersDir, String(process.pid)),
+    `${JSON.stringify({ pid: process.pid, role, since: new Date().toISOString() })}\n`,
+  );
 }
 
 /** Removes this process's record (synchronous: also called from an `exit` listener). */

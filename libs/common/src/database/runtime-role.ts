@@ -13,7 +13,11 @@ import { normalizeSslMode } from './data-source-options';
 export async function runtimeRoleOf(db: DatabaseConfig): Promise<string> {
   const url = db.url ?? '';
   return onConnection('DATABASE_URL', url, async () => {
-    const client = new Client({ connectionString: normalizeSslMode(url), connectionTimeoutMillis: db.connectTimeoutMs, application_name: 'dino-wallet-setup' });
+    const client = new Client({
+      connectionString: normalizeSslMode(url),
+      connectionTimeoutMillis: db.connectTimeoutMs,
+      application_name: 'dino-wallet-setup',
+    });
     await client.connect();
     try {
       const { rows } = await client.query<{ role: string }>('SELECT current_user AS role');
@@ -38,7 +42,9 @@ export async function applyRuntimeGrants(runner: QueryRunner, role: string, log:
   const inSchema = quoteIdentifier(schema);
   await runner.query(`REVOKE ALL ON ALL TABLES IN SCHEMA ${inSchema} FROM ${grantee}`);
   await runner.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA ${inSchema} FROM ${grantee}`);
-  const [{ usage }] = (await runner.query(`SELECT has_schema_privilege($1, $2, 'USAGE') AS usage`, [role, schema])) as Array<{ usage: boolean }>;
+  const [{ usage }] = (await runner.query(`SELECT has_schema_privilege($1, $2, 'USAGE') AS usage`, [role, schema])) as Array<{
+    usage: boolean;
+  }>;
   if (!usage) await runner.query(`GRANT USAGE ON SCHEMA ${inSchema} TO ${grantee}`);
 
   const tables = (await runner.query(
@@ -53,7 +59,9 @@ export async function applyRuntimeGrants(runner: QueryRunner, role: string, log:
     const target = `${inSchema}.${quoteIdentifier(table)}`;
     if (grant.privileges.length > 0) await runner.query(`GRANT ${grant.privileges.join(', ')} ON TABLE ${target} TO ${grantee}`);
     if (grant.updateColumns?.length) {
-      await runner.query(`GRANT UPDATE (${grant.updateColumns.map(quoteIdentifier).join(', ')}) ON TABLE ${target} TO ${grantee}`);
+      await runner.query(
+        `GRANT UPDATE (${grant.updateColumns.map(quoteIdentifier).join(', ')}) ON TABLE ${target} TO ${grantee}`,
+      );
     }
   }
   for (const sequence of RUNTIME_SEQUENCE_GRANTS) {
@@ -61,10 +69,13 @@ export async function applyRuntimeGrants(runner: QueryRunner, role: string, log:
   }
 
   const undecided = tables.filter((t) => !(t.name in RUNTIME_TABLE_GRANTS)).map((t) => t.name);
-  if (undecided.length > 0) log(`no runtime privileges decided for ${undecided.join(', ')} (database/runtime-grants.ts): role ${role} cannot use them`);
+  if (undecided.length > 0)
+    log(`no runtime privileges decided for ${undecided.join(', ')} (database/runtime-grants.ts): role ${role} cannot use them`);
   const owned = tables.filter((t) => t.owner === role).map((t) => t.name);
   if (owned.length > 0) {
-    log(`role ${role} owns ${owned.join(', ')}: it can alter them and disable their triggers; make the migration role their owner (REASSIGN OWNED BY ${role} TO <owner>)`);
+    log(
+      `role ${role} owns ${owned.join(', ')}: it can alter them and disable their triggers; make the migration role their owner (REASSIGN OWNED BY ${role} TO <owner>)`,
+    );
   }
   log(`runtime role ${role}: privileges set from database/runtime-grants.ts`);
 }

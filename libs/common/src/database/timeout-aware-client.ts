@@ -35,7 +35,9 @@ export class TimeoutAwareClient extends Client {
     const onServerError = config?.onServerError;
     if (onServerError) {
       const connection = (this as unknown as { connection: NodeJS.EventEmitter }).connection;
-      connection.on('errorMessage', (message: { code?: string; message?: string }) => onServerError(message.code ?? '', message.message ?? ''));
+      connection.on('errorMessage', (message: { code?: string; message?: string }) =>
+        onServerError(message.code ?? '', message.message ?? ''),
+      );
     }
   }
 

@@ -18,7 +18,9 @@ describe(waitForDatabase.name, () => {
     );
     expect({ result, calls }).toEqual({ result: 'ready', calls: 4 });
     expect(log).toHaveLength(3);
-    expect(log[0]).toMatch(/^database unavailable \(DATABASE_URL \(db:5432\/w\): connect ECONNREFUSED .*\); not ready, retrying in/);
+    expect(log[0]).toMatch(
+      /^database unavailable \(DATABASE_URL \(db:5432\/w\): connect ECONNREFUSED .*\); not ready, retrying in/,
+    );
     expect(log.join('\n')).not.toContain('secret');
   });
 
@@ -31,15 +33,23 @@ describe(waitForDatabase.name, () => {
 
   it.each([
     ['a wrong password', Object.assign(new Error('password authentication failed for user "app"'), { code: '28P01' })],
-    ['an untrusted certificate', Object.assign(new Error('unable to verify the first certificate'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' })],
-    ['a pooler refusing startup parameters', Object.assign(new Error('unsupported startup parameter: statement_timeout'), { code: '08P01' })],
+    [
+      'an untrusted certificate',
+      Object.assign(new Error('unable to verify the first certificate'), { code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' }),
+    ],
+    [
+      'a pooler refusing startup parameters',
+      Object.assign(new Error('unsupported startup parameter: statement_timeout'), { code: '08P01' }),
+    ],
   ])('does not wait for %s (a configuration problem): the first error is thrown', async (_what, cause) => {
     let calls = 0;
     const attempt = () => {
       calls++;
       return Promise.reject(new DatabaseConnectionError('DATABASE_URL', 'postgres://db/w', cause));
     };
-    await expect(waitForDatabase(attempt, { ...fast, timeoutMs: 10_000, log: () => undefined })).rejects.toBeInstanceOf(DatabaseConnectionError);
+    await expect(waitForDatabase(attempt, { ...fast, timeoutMs: 10_000, log: () => undefined })).rejects.toBeInstanceOf(
+      DatabaseConnectionError,
+    );
     expect(calls).toBe(1);
   });
 
@@ -49,8 +59,8 @@ describe(waitForDatabase.name, () => {
       stop = true;
       return Promise.reject(refused());
     };
-    await expect(waitForDatabase(attempt, { timeoutMs: 60_000, initialDelayMs: 5_000, stopRequested: () => stop, log: () => undefined })).rejects.toBeInstanceOf(
-      StartupAbandonedError,
-    );
+    await expect(
+      waitForDatabase(attempt, { timeoutMs: 60_000, initialDelayMs: 5_000, stopRequested: () => stop, log: () => undefined }),
+    ).rejects.toBeInstanceOf(StartupAbandonedError);
   });
 });

@@ -8,9 +8,16 @@ import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedErro
 const RETRYABLE_TRANSACTION = new Set(['40P01', '40001']); // deadlock_detected, serialization_failure
 
 const UNAVAILABLE_SQLSTATES = new Set([
-  '08000', '08001', '08003', '08004', '08006', '08P01', // connection exceptions
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '08P01', // connection exceptions
   '53300', // too_many_connections
-  '57P01', '57P02', '57P03', // admin_shutdown, crash_shutdown, cannot_connect_now
+  '57P01',
+  '57P02',
+  '57P03', // admin_shutdown, crash_shutdown, cannot_connect_now
   '57014', // query_canceled: statement_timeout
   '55P03', // lock_not_available: lock_timeout
   '25P03', // idle_in_transaction_session_timeout
@@ -31,7 +38,14 @@ const PROTOCOL_FAULT_SQLSTATES = new Set([
 ]);
 
 const UNAVAILABLE_SOCKET_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
 ]);
 
 const UNAVAILABLE_MESSAGES = [
@@ -64,7 +78,11 @@ export function isRetryableTransactionError(error: unknown): boolean {
  */
 export function isDatabaseUnavailableError(error: unknown): boolean {
   const code = databaseErrorCode(error);
-  if (code !== undefined && (UNAVAILABLE_SQLSTATES.has(code) || PROTOCOL_FAULT_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+  if (
+    code !== undefined &&
+    (UNAVAILABLE_SQLSTATES.has(code) || PROTOCOL_FAULT_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))
+  )
+    return true;
   // TypeORM releases a query runner whose connection failed; the next statement of its
   // transaction then throws one of these errors instead of a driver error.
   if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) return true;

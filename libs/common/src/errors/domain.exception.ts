@@ -17,7 +17,10 @@ export class DomainException extends Error {
 }
 
 export class ValidationFailedException extends DomainException {
-  constructor(readonly errors: readonly FieldError[], detail = describeFieldErrors(errors)) {
+  constructor(
+    readonly errors: readonly FieldError[],
+    detail = describeFieldErrors(errors),
+  ) {
     super(ErrorCode.VALIDATION_FAILED, detail, { errors });
   }
 }

@@ -34,7 +34,9 @@ export class ProblemExceptionFilter implements ExceptionFilter {
       return this.fromHttpException(exception, request);
     }
     if (isDatabaseUnavailableError(exception)) {
-      this.logger.warn(`database unavailable on ${request.method} ${request.path} (request ${String(request.id)}): ${describe(exception)}`);
+      this.logger.warn(
+        `database unavailable on ${request.method} ${request.path} (request ${String(request.id)}): ${describe(exception)}`,
+      );
       const unavailable = new ServiceUnavailableException();
       return buildProblem(unavailable.code, unavailable.detail);
     }

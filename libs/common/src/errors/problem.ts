@@ -22,11 +22,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
  * Builds the problem body for a code. Extensions (such as `balance` for INSUFFICIENT_FUNDS) come
  * after the standard members; the key order is fixed so that stored outcomes replay byte for byte.
  */
-export function buildProblem(
-  code: ErrorCode,
-  detail: string,
-  extensions: Readonly<Record<string, unknown>> = {},
-): ProblemBody {
+export function buildProblem(code: ErrorCode, detail: string, extensions: Readonly<Record<string, unknown>> = {}): ProblemBody {
   const { status, title } = describeError(code);
   return { type: problemType(code), title, status, detail, code, ...extensions };
 }

@@ -54,16 +54,31 @@ export function jsonBodyMiddleware(request: Request, response: Response, next: N
       const problem = duplicate
         ? { field: safeName(duplicate), message: 'is given more than once' }
         : { field: 'body', message: 'must be well-formed JSON' };
-      sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, duplicate ? `${problem.field}: ${problem.message}.` : 'The body is not well-formed JSON.', { errors: [problem] }));
+      sendProblem(
+        response,
+        buildProblem(
+          ErrorCode.VALIDATION_FAILED,
+          duplicate ? `${problem.field}: ${problem.message}.` : 'The body is not well-formed JSON.',
+          { errors: [problem] },
+        ),
+      );
       return;
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, 'The body must be a JSON object.', { errors: [{ field: 'body', message: 'must be a JSON object' }] }));
+      sendProblem(
+        response,
+        buildProblem(ErrorCode.VALIDATION_FAILED, 'The body must be a JSON object.', {
+          errors: [{ field: 'body', message: 'must be a JSON object' }],
+        }),
+      );
       return;
     }
     const problem = inspectJson(parsed);
     if (problem) {
-      sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, `${problem.field}: ${problem.message}.`, { errors: [problem] }));
+      sendProblem(
+        response,
+        buildProblem(ErrorCode.VALIDATION_FAILED, `${problem.field}: ${problem.message}.`, { errors: [problem] }),
+      );
       return;
     }
     request.body = parsed;
@@ -91,14 +106,20 @@ export function inspectJson(root: object): { field: string; message: string } | 
   while (stack.length > 0) {
     const { value, field, depth } = stack.pop() as { value: unknown; field: string; depth: number };
     if (typeof value === 'string') {
-      if (!isStorableText(value)) return { field: field || 'body', message: 'must be well-formed Unicode text without NUL characters' };
+      if (!isStorableText(value))
+        return { field: field || 'body', message: 'must be well-formed Unicode text without NUL characters' };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     if (depth >= MAX_JSON_DEPTH) return { field: field || 'body', message: `must not nest deeper than ${MAX_JSON_DEPTH} levels` };
     for (const [key, child] of Object.entries(value)) {
-      if (!isStorableText(key)) return { field: field || 'body', message: 'keys must be well-formed Unicode text without NUL characters' };
-      if (INHERITED_NAMES.has(key)) return { field: field || safeName(key), message: field ? `must not use the reserved key ${safeName(key)}` : 'is not an accepted field' };
+      if (!isStorableText(key))
+        return { field: field || 'body', message: 'keys must be well-formed Unicode text without NUL characters' };
+      if (INHERITED_NAMES.has(key))
+        return {
+          field: field || safeName(key),
+          message: field ? `must not use the reserved key ${safeName(key)}` : 'is not an accepted field',
+        };
       stack.push({ value: child, field: field || safeName(key), depth: depth + 1 });
     }
   }
@@ -116,9 +137,7 @@ export function isStorableText(text: string): boolean {
 function parseNumberLexeme(lexeme: string): number {
   if (!INTEGER_LEXEME.test(lexeme)) return Number.NaN;
   const value = BigInt(lexeme);
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(value)
-    : Number.NaN;
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : Number.NaN;
 }
 
 function isJsonContentType(header: string | undefined): boolean {
@@ -137,7 +156,9 @@ function problemForReadError(error: unknown) {
     case 'encoding.unsupported':
       return buildProblem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Compressed bodies are not accepted; send plain JSON.');
     default:
-      return buildProblem(ErrorCode.VALIDATION_FAILED, 'The body could not be read.', { errors: [{ field: 'body', message: 'could not be read' }] });
+      return buildProblem(ErrorCode.VALIDATION_FAILED, 'The body could not be read.', {
+        errors: [{ field: 'body', message: 'could not be read' }],
+      });
   }
 }
 

@@ -22,7 +22,10 @@ export function requestTargetMiddleware(request: Request, response: Response, ne
   }
   const problem = inspectRequestTarget(url);
   if (problem) {
-    sendProblem(response, buildProblem(ErrorCode.VALIDATION_FAILED, `${problem.field}: ${problem.message}.`, { errors: [problem] }));
+    sendProblem(
+      response,
+      buildProblem(ErrorCode.VALIDATION_FAILED, `${problem.field}: ${problem.message}.`, { errors: [problem] }),
+    );
     return;
   }
   next();
@@ -40,8 +43,10 @@ export function inspectRequestTarget(url: string): FieldError | undefined {
     const equals = pair.indexOf('=');
     const name = equals === -1 ? pair : pair.slice(0, equals);
     const value = equals === -1 ? '' : pair.slice(equals + 1);
-    if (!isWellFormed(name)) return { field: 'query', message: 'parameter names must be well-formed UTF-8 without NUL characters' };
-    if (!isWellFormed(value)) return { field: safeName(decode(name) ?? 'query'), message: 'must be well-formed UTF-8 without NUL characters' };
+    if (!isWellFormed(name))
+      return { field: 'query', message: 'parameter names must be well-formed UTF-8 without NUL characters' };
+    if (!isWellFormed(value))
+      return { field: safeName(decode(name) ?? 'query'), message: 'must be well-formed UTF-8 without NUL characters' };
   }
   return undefined;
 }

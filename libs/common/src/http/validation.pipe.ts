@@ -54,7 +54,9 @@ class StrictValidationPipe extends ValidationPipe {
     if ((metadata.type === 'body' || metadata.type === 'query') && typeof value === 'object' && value !== null) {
       const inherited = Object.keys(value).filter((key) => INHERITED_NAMES.has(key));
       if (inherited.length > 0) {
-        throw new ValidationFailedException(inherited.map((key) => ({ field: safeName(key), message: 'is not an accepted field' })));
+        throw new ValidationFailedException(
+          inherited.map((key) => ({ field: safeName(key), message: 'is not an accepted field' })),
+        );
       }
     }
     return super.transform(value, metadata);

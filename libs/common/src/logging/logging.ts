@@ -31,7 +31,13 @@ export function createRootLogger(level: LogLevel, fd: 1 | 2 = 1, format: LogForm
  * Nest's own start-up chatter (modules initialised, every route mapped: ~45 lines): at `debug`, so
  * the start-up a person reads is the service's own lines. Its errors and warnings stay as they are.
  */
-const NEST_STARTUP_CONTEXTS: ReadonlySet<string> = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+const NEST_STARTUP_CONTEXTS: ReadonlySet<string> = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestApplication',
+]);
 
 /**
  * Nest's LoggerService over pino, so framework and application logs are the same JSON lines as

@@ -16,7 +16,8 @@ export type AmountInput = number | string;
 /** Why an amount input is refused, or undefined when it is acceptable. */
 export function amountProblem(value: unknown): string | undefined {
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) return 'must be a whole number from 1 to 1000000000000000 (no fraction or exponent), or a string of digits';
+    if (!Number.isSafeInteger(value))
+      return 'must be a whole number from 1 to 1000000000000000 (no fraction or exponent), or a string of digits';
     if (value <= 0) return 'must be greater than zero';
     if (BigInt(value) > MAX_AMOUNT) return 'must be at most 1000000000000000';
     return undefined;

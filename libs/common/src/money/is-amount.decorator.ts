@@ -11,7 +11,8 @@ export function IsAmount(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: {
         validate: (value: unknown) => amountProblem(value) === undefined,
-        defaultMessage: (args?: ValidationArguments) => `${args?.property ?? 'amount'} ${amountProblem(args?.value) ?? 'is invalid'}`,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'amount'} ${amountProblem(args?.value) ?? 'is invalid'}`,
       },
     });
   };

@@ -72,7 +72,9 @@ describe('applyLeg', () => {
   });
 
   it('throws when an account was not locked (a bug, never a client error)', () => {
-    expect(() => applyLeg(accounts(), { fromAccountId: '1', toAccountId: '2', assetCode: 'GOLD', amount: 1n })).toThrow(/not locked/);
+    expect(() => applyLeg(accounts(), { fromAccountId: '1', toAccountId: '2', assetCode: 'GOLD', amount: 1n })).toThrow(
+      /not locked/,
+    );
   });
 });
 

@@ -2,7 +2,12 @@ import type { ErrorCode } from '@app/common';
 import type { IdempotencyClaim, StoredResponse } from '@app/idempotency';
 import type { TransactionType } from '../transaction-types/transaction-types';
 
-export { TRANSACTION_TYPES, TRANSACTION_TYPE_REGISTRY, isTransactionType, transactionType } from '../transaction-types/transaction-types';
+export {
+  TRANSACTION_TYPES,
+  TRANSACTION_TYPE_REGISTRY,
+  isTransactionType,
+  transactionType,
+} from '../transaction-types/transaction-types';
 export type { TransactionType, TransactionTypeDeclaration } from '../transaction-types/transaction-types';
 
 export const SYSTEM_ACCOUNTS = ['TREASURY', 'BONUS'] as const;
@@ -147,7 +152,12 @@ export type Rejection =
   | { readonly code: ErrorCode.REFUND_EXCEEDS_ORIGINAL; readonly refundable: bigint }
   | { readonly code: ErrorCode.NOT_REFUNDABLE; readonly type: TransactionType }
   | { readonly code: ErrorCode.HOLD_NOT_ACTIVE; readonly holdStatus: HoldStatus }
-  | { readonly code: ErrorCode.DAILY_LIMIT_EXCEEDED; readonly assetCode: string; readonly limit: bigint; readonly remaining: bigint };
+  | {
+      readonly code: ErrorCode.DAILY_LIMIT_EXCEEDED;
+      readonly assetCode: string;
+      readonly limit: bigint;
+      readonly remaining: bigint;
+    };
 
 /**
  * A posted write: its journals in order and, for a hold's postings, the hold as it now stands.

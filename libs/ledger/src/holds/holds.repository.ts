@@ -33,7 +33,9 @@ interface HoldRow {
 export class HoldsRepository {
   async find(executor: SqlExecutor, ids: readonly string[]): Promise<HoldView[]> {
     if (ids.length === 0) return [];
-    const rows = await executor.query<HoldRow>('holds_find', `SELECT ${HOLD_COLUMNS} FROM holds WHERE id = ANY ($1::uuid[])`, [ids]);
+    const rows = await executor.query<HoldRow>('holds_find', `SELECT ${HOLD_COLUMNS} FROM holds WHERE id = ANY ($1::uuid[])`, [
+      ids,
+    ]);
     return rows.map(toHoldView);
   }
 

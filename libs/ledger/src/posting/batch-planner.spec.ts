@@ -14,7 +14,12 @@ function command(intent: PostingIntent, key: string | null, fingerprint = 'f'): 
     description: null,
     metadata: {},
     createdBy: 'master',
-    ...(key === null ? {} : { idempotency: { userId: ALICE, key, endpoint: 'POST /v1/topup', fingerprint }, render: () => ({ status: 201, body: '{}' }) }),
+    ...(key === null
+      ? {}
+      : {
+          idempotency: { userId: ALICE, key, endpoint: 'POST /v1/topup', fingerprint },
+          render: () => ({ status: 201, body: '{}' }),
+        }),
   };
 }
 
@@ -56,9 +61,22 @@ describe('planBatch', () => {
   });
 
   it('draws the most journals each rule may write, and asks for the state the rules need', () => {
-    const settle: PostingIntent = { kind: 'SETTLE_HOLD', hold: { id: 'h1', userId: ALICE, assetCode: 'GOLD', amount: 9n }, action: 'CAPTURE', amount: null, toUserId: null };
+    const settle: PostingIntent = {
+      kind: 'SETTLE_HOLD',
+      hold: { id: 'h1', userId: ALICE, assetCode: 'GOLD', amount: 9n },
+      action: 'CAPTURE',
+      amount: null,
+      toUserId: null,
+    };
     const limited: RuleSettings = { transferDailyLimit: (asset) => (asset === 'GOLD' ? 100n : null) };
-    const plan = planBatch([ready(command(topup(1n), 'a'), ['1', '2']), ready(command(settle, 'b'), ['3', '4', '2']), ready(command(transfer, 'c'), ['1', '5'])], limited);
+    const plan = planBatch(
+      [
+        ready(command(topup(1n), 'a'), ['1', '2']),
+        ready(command(settle, 'b'), ['3', '4', '2']),
+        ready(command(transfer, 'c'), ['1', '5']),
+      ],
+      limited,
+    );
     expect(plan.journalCount).toBe(1 + 2 + 1);
     expect(plan.state).toEqual([
       { kind: 'hold', holdId: 'h1' },

@@ -51,7 +51,9 @@ export function planBatch(batch: readonly ReadyCommand[], settings: RuleSettings
 }
 
 /** Every account a command's rule may touch, as resolver requests. */
-export function accountRequests(command: PostingCommand): ReadonlyArray<{ readonly assetCode: string; readonly ref: AccountRef }> {
+export function accountRequests(
+  command: PostingCommand,
+): ReadonlyArray<{ readonly assetCode: string; readonly ref: AccountRef }> {
   return postingRules.accounts(command.intent);
 }
 

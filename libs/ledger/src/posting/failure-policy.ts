@@ -1,4 +1,9 @@
-import { databaseErrorCode, isDatabaseUnavailableError, isRetryableTransactionError, ServiceUnavailableException } from '@app/common';
+import {
+  databaseErrorCode,
+  isDatabaseUnavailableError,
+  isRetryableTransactionError,
+  ServiceUnavailableException,
+} from '@app/common';
 
 /** SQLSTATE of lock_timeout. */
 const LOCK_NOT_AVAILABLE = '55P03';

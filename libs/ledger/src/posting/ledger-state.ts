@@ -79,7 +79,10 @@ export class LedgerState {
   }
 
   outflow(userId: string, assetCode: string): bigint {
-    return (this.outflows.get(outflowKey(userId, assetCode)) ?? 0n) + (this.outflowDeltas.get(outflowKey(userId, assetCode))?.amount ?? 0n);
+    return (
+      (this.outflows.get(outflowKey(userId, assetCode)) ?? 0n) +
+      (this.outflowDeltas.get(outflowKey(userId, assetCode))?.amount ?? 0n)
+    );
   }
 
   addOutflow(userId: string, assetCode: string, amount: bigint): void {

@@ -81,7 +81,10 @@ describe('PostingScratch', () => {
     // The next posting of the batch gets the ids the refused one did not use.
     const ok = capture(ALICE);
     expect('rejected' in scratch.apply(ok, (ctx) => postingRules.apply(ok.intent, ctx, settings))).toBe(true); // to the holder: SAME_ACCOUNT
-    const release: PostingCommand = { ...capture(BOB), intent: { kind: 'SETTLE_HOLD', hold, action: 'VOID', amount: null, toUserId: null } };
+    const release: PostingCommand = {
+      ...capture(BOB),
+      intent: { kind: 'SETTLE_HOLD', hold, action: 'VOID', amount: null, toUserId: null },
+    };
     scratch.apply(release, (ctx) => postingRules.apply(release.intent, ctx, settings));
     expect(scratch.journals.map((j) => [j.id, j.type])).toEqual([['101', 'HOLD_RELEASE']]);
   });

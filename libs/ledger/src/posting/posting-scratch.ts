@@ -14,7 +14,8 @@ export interface JournalPlan {
   readonly refundOf: string | null;
 }
 
-export type Moved = { readonly ok: true; readonly transaction: PostedTransaction } | { readonly ok: false; readonly rejection: Rejection };
+export type Moved =
+  { readonly ok: true; readonly transaction: PostedTransaction } | { readonly ok: false; readonly rejection: Rejection };
 
 /**
  * What a rule sees while its posting is applied: the locked balances, the loaded state, the batch's

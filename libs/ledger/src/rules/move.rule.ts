@@ -27,7 +27,12 @@ export const moveRule: PostingRule<Move> = {
       const remaining = limit - ctx.state.outflow(sender, intent.assetCode);
       if (intent.amount > remaining) {
         return {
-          rejected: { code: ErrorCode.DAILY_LIMIT_EXCEEDED, assetCode: intent.assetCode, limit, remaining: remaining > 0n ? remaining : 0n },
+          rejected: {
+            code: ErrorCode.DAILY_LIMIT_EXCEEDED,
+            assetCode: intent.assetCode,
+            limit,
+            remaining: remaining > 0n ? remaining : 0n,
+          },
         };
       }
     }
@@ -47,6 +52,7 @@ export const moveRule: PostingRule<Move> = {
 };
 
 function limitedSender(intent: Move, settings: RuleSettings): string | null {
-  if (intent.type !== 'TRANSFER' || intent.from.kind !== 'USER' || settings.transferDailyLimit(intent.assetCode) === null) return null;
+  if (intent.type !== 'TRANSFER' || intent.from.kind !== 'USER' || settings.transferDailyLimit(intent.assetCode) === null)
+    return null;
   return intent.from.userId;
 }

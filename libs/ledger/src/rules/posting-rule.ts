@@ -4,8 +4,7 @@ import type { RuleContext } from '../posting/posting-scratch';
 
 /** What a rule decided for one posting. */
 export type RuleResult =
-  | { readonly posted: readonly PostedTransaction[]; readonly hold: HoldView | null }
-  | { readonly rejected: Rejection };
+  { readonly posted: readonly PostedTransaction[]; readonly hold: HoldView | null } | { readonly rejected: Rejection };
 
 /** Settings the rules read (from the service's configuration). */
 export interface RuleSettings {

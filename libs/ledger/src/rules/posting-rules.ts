@@ -23,5 +23,6 @@ export const postingRules = {
   maxJournals: (intent: PostingIntent): number => ruleOf(intent).maxJournals,
   accounts: (intent: PostingIntent) => ruleOf(intent).accounts(intent),
   state: (intent: PostingIntent, settings: RuleSettings): readonly StateRequest[] => ruleOf(intent).state(intent, settings),
-  apply: (intent: PostingIntent, ctx: RuleContext, settings: RuleSettings): RuleResult => ruleOf(intent).apply(intent, ctx, settings),
+  apply: (intent: PostingIntent, ctx: RuleContext, settings: RuleSettings): RuleResult =>
+    ruleOf(intent).apply(intent, ctx, settings),
 };

@@ -26,7 +26,8 @@ export const settleHoldRule: PostingRule<Settle> = {
     if (!hold) throw new Error(`hold ${ref.id} was not loaded`);
     if (hold.status !== 'HELD') return { rejected: { code: ErrorCode.HOLD_NOT_ACTIVE, holdStatus: hold.status } };
     // An expiry that arrives early (another replica's clock, a hold just extended) changes nothing.
-    if (action === 'EXPIRE' && hold.expiresAt > ctx.now) return { rejected: { code: ErrorCode.HOLD_NOT_ACTIVE, holdStatus: 'HELD' } };
+    if (action === 'EXPIRE' && hold.expiresAt > ctx.now)
+      return { rejected: { code: ErrorCode.HOLD_NOT_ACTIVE, holdStatus: 'HELD' } };
     if (action === 'CAPTURE' && toUserId === hold.userId) return { rejected: { code: ErrorCode.SAME_ACCOUNT_TRANSFER } };
     const user: AccountRef = { kind: 'USER', userId: hold.userId };
     const released = ctx.move({
@@ -52,7 +53,8 @@ export const settleHoldRule: PostingRule<Settle> = {
       return { posted: [released.transaction], hold: settled };
     }
     const captured = amount ?? hold.amount;
-    if (captured <= 0n || captured > hold.amount) throw new RangeError('a capture is checked against the hold before it is posted');
+    if (captured <= 0n || captured > hold.amount)
+      throw new RangeError('a capture is checked against the hold before it is posted');
     const moved = ctx.move({
       type: 'HOLD_CAPTURE',
       assetCode: hold.assetCode,

@@ -38,13 +38,30 @@ export class LedgerChecks {
     return rows.flatMap((r) => {
       const found: Mismatch[] = [];
       if (r.balance !== r.total) {
-        found.push({ kind: 'BALANCE_NOT_SUM_OF_ENTRIES', detail: `account ${r.id} holds ${r.balance} but its entries sum to ${r.total}`, accountId: r.id, expected: r.total, actual: r.balance });
+        found.push({
+          kind: 'BALANCE_NOT_SUM_OF_ENTRIES',
+          detail: `account ${r.id} holds ${r.balance} but its entries sum to ${r.total}`,
+          accountId: r.id,
+          expected: r.total,
+          actual: r.balance,
+        });
       }
       if (r.balance !== (r.last ?? '0')) {
-        found.push({ kind: 'BALANCE_NOT_LAST_BALANCE_AFTER', detail: `account ${r.id} holds ${r.balance} but its last entry says ${r.last ?? 'nothing'}`, accountId: r.id, expected: r.last ?? '0', actual: r.balance });
+        found.push({
+          kind: 'BALANCE_NOT_LAST_BALANCE_AFTER',
+          detail: `account ${r.id} holds ${r.balance} but its last entry says ${r.last ?? 'nothing'}`,
+          accountId: r.id,
+          expected: r.last ?? '0',
+          actual: r.balance,
+        });
       }
       if (r.kind !== 'SYSTEM' && BigInt(r.balance) < 0n) {
-        found.push({ kind: 'NEGATIVE_USER_BALANCE', detail: `user account ${r.id} holds ${r.balance}`, accountId: r.id, actual: r.balance });
+        found.push({
+          kind: 'NEGATIVE_USER_BALANCE',
+          detail: `user account ${r.id} holds ${r.balance}`,
+          accountId: r.id,
+          actual: r.balance,
+        });
       }
       return found.map((mismatch) => ({ assetCode: r.asset_code, mismatch }));
     });
@@ -108,7 +125,9 @@ export class LedgerChecks {
     return stored.flatMap((c) => {
       const found = now.get(c.assetCode);
       const was = `${c.journals} journals, ${c.entries} entries, credits ${c.credits}, debits ${c.debits}`;
-      const is = found ? `${found.journals} journals, ${found.entries} entries, credits ${found.credits}, debits ${found.debits}` : 'nothing';
+      const is = found
+        ? `${found.journals} journals, ${found.entries} entries, credits ${found.credits}, debits ${found.debits}`
+        : 'nothing';
       if (was === is) return [];
       return [
         {

@@ -34,10 +34,18 @@ export class HeldAccountRefDto {
  * without one takes the schema names as its values.
  */
 export const ACCOUNT_REF_SCHEMA = {
-  oneOf: [{ $ref: getSchemaPath(UserAccountRefDto) }, { $ref: getSchemaPath(SystemAccountRefDto) }, { $ref: getSchemaPath(HeldAccountRefDto) }],
+  oneOf: [
+    { $ref: getSchemaPath(UserAccountRefDto) },
+    { $ref: getSchemaPath(SystemAccountRefDto) },
+    { $ref: getSchemaPath(HeldAccountRefDto) },
+  ],
   discriminator: {
     propertyName: 'kind',
-    mapping: { USER: getSchemaPath(UserAccountRefDto), SYSTEM: getSchemaPath(SystemAccountRefDto), HELD: getSchemaPath(HeldAccountRefDto) },
+    mapping: {
+      USER: getSchemaPath(UserAccountRefDto),
+      SYSTEM: getSchemaPath(SystemAccountRefDto),
+      HELD: getSchemaPath(HeldAccountRefDto),
+    },
   },
 };
 
@@ -49,5 +57,9 @@ export function toAccountRefResponse(ref: AccountRef): AccountRefResponse {
 
 /** Metadata with its keys in sorted order, so a stored response and a later read are byte-identical. */
 export function sortedMetadata(metadata: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.keys(metadata).sort().map((k) => [k, metadata[k]]));
+  return Object.fromEntries(
+    Object.keys(metadata)
+      .sort()
+      .map((k) => [k, metadata[k]]),
+  );
 }

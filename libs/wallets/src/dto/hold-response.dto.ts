@@ -75,7 +75,8 @@ export class HoldResponseDto {
 
   static toResponse(hold: HoldView): HoldResponseDto {
     const transactions: HoldTransactionDto[] = [{ id: hold.holdTransactionId, type: 'HOLD', amount: hold.amount.toString() }];
-    if (hold.releaseTransactionId) transactions.push({ id: hold.releaseTransactionId, type: 'HOLD_RELEASE', amount: hold.amount.toString() });
+    if (hold.releaseTransactionId)
+      transactions.push({ id: hold.releaseTransactionId, type: 'HOLD_RELEASE', amount: hold.amount.toString() });
     if (hold.captureTransactionId) {
       transactions.push({ id: hold.captureTransactionId, type: 'HOLD_CAPTURE', amount: hold.capturedAmount.toString() });
     }

@@ -105,7 +105,9 @@ export class TransactionResponseDto {
       userId: tx.userId,
       ...(tx.toUserId === null ? {} : { toUserId: tx.toUserId }),
       ...(tx.refundOf === null ? {} : { refundOf: tx.refundOf }),
-      ...(transactionType(tx.type).refundable ? { refundedAmount: refunds.refundedAmount.toString(), refunds: [...refunds.refunds] } : {}),
+      ...(transactionType(tx.type).refundable
+        ? { refundedAmount: refunds.refundedAmount.toString(), refunds: [...refunds.refunds] }
+        : {}),
       assetCode: tx.assetCode,
       amount: tx.amount.toString(),
       balanceAfter: actingBalanceAfter(tx).toString(),

@@ -4,7 +4,6 @@ export const METADATA_MAX_KEYS = 20;
 export const METADATA_MAX_KEY_LENGTH = 64;
 export const METADATA_MAX_VALUE_LENGTH = 500;
 
-
 /** Why a metadata value is refused, or undefined when it is a flat map of short strings. */
 export function metadataProblem(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
@@ -12,7 +11,8 @@ export function metadataProblem(value: unknown): string | undefined {
   const entries = Object.entries(value);
   if (entries.length > METADATA_MAX_KEYS) return `must have at most ${METADATA_MAX_KEYS} keys`;
   for (const [key, v] of entries) {
-    if (key.length === 0 || key.length > METADATA_MAX_KEY_LENGTH) return `keys must be 1 to ${METADATA_MAX_KEY_LENGTH} characters`;
+    if (key.length === 0 || key.length > METADATA_MAX_KEY_LENGTH)
+      return `keys must be 1 to ${METADATA_MAX_KEY_LENGTH} characters`;
     if (typeof v !== 'string') return 'values must be strings (no numbers, nulls or nested objects)';
     if (v.length > METADATA_MAX_VALUE_LENGTH) return `values must be at most ${METADATA_MAX_VALUE_LENGTH} characters`;
   }
