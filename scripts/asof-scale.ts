@@ -18,9 +18,9 @@
  * (a named prepared statement: the generic plan). ASOF_SCALE_KEEP=1 keeps the database.
  */
 import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
+import { Pool } from 'pg';
 import { BALANCES_AS_OF_SQL } from '../libs/ledger/src/balances-as-of.repository';
-import { bulkTopups } from '../test/support/bulk-ledger';
+import { bulkTopups, withClient } from '../test/support/bulk-ledger';
 import { getJson, postJson } from '../test/support/http-json';
 import { spawnService } from '../test/support/spawned-service';
 
@@ -214,16 +214,6 @@ async function indexBuild(pool: Pool): Promise<string> {
     parts.push(`${index} ${((performance.now() - started) / 1000).toFixed(2)} s (${rows[0].size})`);
   }
   return `index build (plain CREATE INDEX, writes held off meanwhile): ${parts.join(', ')}`;
-}
-
-async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 main().catch((error: unknown) => {

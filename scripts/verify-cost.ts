@@ -12,8 +12,8 @@
  * for a closer look with EXPLAIN.
  */
 import { randomBytes } from 'node:crypto';
-import { Client, Pool } from 'pg';
-import { bulkTopups } from '../test/support/bulk-ledger';
+import { Pool } from 'pg';
+import { bulkTopups, withClient } from '../test/support/bulk-ledger';
 import { getJson, postJson } from '../test/support/http-json';
 import { spawnService } from '../test/support/spawned-service';
 
@@ -94,16 +94,6 @@ async function verify(url: string, full: boolean): Promise<number> {
 function summary(ms: number[]): string {
   const sorted = [...ms].sort((a, b) => a - b);
   return `median ${sorted[Math.floor(sorted.length / 2)]} ms (${sorted[0]}–${sorted[sorted.length - 1]} ms over ${sorted.length} runs)`;
-}
-
-async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 main().catch((error: unknown) => {

@@ -116,11 +116,8 @@ export class LedgerQueryRepository {
   }
 }
 
-interface HistoryRow {
-  entry_id: string;
-  amount: string;
-  balance_after: string;
-  journal_id: string;
+/** The journal columns every read selects. */
+interface JournalColumns {
   type: TransactionType;
   asset_code: string;
   user_id: string;
@@ -131,24 +128,21 @@ interface HistoryRow {
   created_by: string;
   created_at: Date;
   refund_of: string | null;
+}
+
+interface HistoryRow extends JournalColumns {
+  entry_id: string;
+  amount: string;
+  balance_after: string;
+  journal_id: string;
   counterparty_kind: AccountRef['kind'];
   counterparty_user_id: string | null;
   counterparty_name: string | null;
 }
 
-interface TransactionRow {
+interface TransactionRow extends JournalColumns {
   id: string;
-  type: TransactionType;
-  asset_code: string;
   amount: string;
-  user_id: string;
-  to_user_id: string | null;
-  description: string | null;
-  metadata: Record<string, string>;
-  idempotency_key: string;
-  created_by: string;
-  created_at: Date;
-  refund_of: string | null;
   refunds: string[];
   refunded_amount: string;
   entry_amount: string;

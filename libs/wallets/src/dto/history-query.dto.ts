@@ -1,20 +1,12 @@
 import { TRANSACTION_TYPES, type TransactionType } from '@app/ledger';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageLimit } from '../validation/page-limit.decorator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ASSET_CODE_PATTERN } from '../validation/patterns';
-
-const toInteger = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
 
 export class HistoryQueryDto {
   /** Items per page. */
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, example: 20 })
-  @IsOptional()
-  @Transform(toInteger)
-  @IsInt({ message: 'must be a whole number from 1 to 200' })
-  @Min(1)
-  @Max(200)
+  @PageLimit(50, 20)
   limit?: number;
 
   /** `nextCursor` of the previous page, sent with the same filters; anything else is a 400. */
