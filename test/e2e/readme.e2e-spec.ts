@@ -74,7 +74,8 @@ describe('README: First ten minutes', () => {
       expect(out).toContain('"ok":true');
       expect(out).toMatch(/^ledger_postings_total/m);
       // The only problem is the one shown (INSUFFICIENT_FUNDS): no 4xx from a clashing key or name.
-      expect(out.match(/"status":4\d\d/g)).toEqual(['"status":422']);
+      const problems = out.split('\n').filter((line) => /"status":4\d\d/.test(line));
+      expect({ run, problems }).toEqual({ run, problems: [expect.stringContaining('"status":422')] });
       topUpBalances.push(BigInt(/"type":"TOPUP".*?"balanceAfter":"(\d+)"/.exec(out)?.[1] ?? '-1'));
     }
     // Each run moved alice's GOLD by exactly 100 - 30 - 20: the replayed top-up moved nothing.

@@ -186,8 +186,9 @@ export class LedgerService implements OnApplicationShutdown {
         others.forEach((r, k) => (results[r.index] = settled[k]));
         return;
       }
+      // The probe found none (or all) of them blocked: each posting on its own finds out.
     }
-    if (decision !== 'one-by-one') {
+    if (decision === 'fail-all') {
       if (!isDatabaseUnavailableError(error)) this.logger.error(`posting failed: ${describe(error)}`);
       for (const r of ready) results[r.index] = fail(toClientError(error));
       return;

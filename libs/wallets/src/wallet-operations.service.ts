@@ -30,41 +30,32 @@ export class WalletOperationsService {
   /** Treasury → user: a purchase of credits. */
   topup(request: PostingRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const user = userAccount(request.userId);
-    return this.write('TOPUP', request, headerKey, actor, user.userId, TREASURY, user, { userId: user.userId });
+    return this.write({ type: 'TOPUP', request, headerKey, actor, from: TREASURY, to: user, users: { userId: user.userId } });
   }
 
   /** User → treasury: an in-game purchase. */
   spend(request: PostingRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const user = userAccount(request.userId);
-    return this.write('SPEND', request, headerKey, actor, user.userId, user, TREASURY, { userId: user.userId });
+    return this.write({ type: 'SPEND', request, headerKey, actor, from: user, to: TREASURY, users: { userId: user.userId } });
   }
 
   /** Bonus pool → user: loyalty and incentives. */
   bonus(request: PostingRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const user = userAccount(request.userId);
-    return this.write('BONUS', request, headerKey, actor, user.userId, BONUS_POOL, user, { userId: user.userId });
+    return this.write({ type: 'BONUS', request, headerKey, actor, from: BONUS_POOL, to: user, users: { userId: user.userId } });
   }
 
   /** User → user. The key is scoped to the sender. */
   transfer(request: TransferRequestDto, headerKey: string | string[] | undefined, actor: string): Promise<WriteResult> {
     const from = userAccount(request.fromUserId);
     const to = userAccount(request.toUserId);
-    return this.write('TRANSFER', request, headerKey, actor, from.userId, from, to, {
-      fromUserId: from.userId,
-      toUserId: to.userId,
-    });
+    const users = { fromUserId: from.userId, toUserId: to.userId };
+    return this.write({ type: 'TRANSFER', request, headerKey, actor, from, to, users });
   }
 
-  private async write(
-    type: MoveType,
-    request: WriteRequestBase,
-    headerKey: string | string[] | undefined,
-    actor: string,
-    actingUserId: string,
-    from: AccountRef,
-    to: AccountRef,
-    users: Record<string, string>,
-  ): Promise<WriteResult> {
+  /** The acting user is the debited user, else the credited one (a top-up's or a bonus's receiver). */
+  private async write({ type, request, headerKey, actor, from, to, users }: MoveWrite): Promise<WriteResult> {
+    const actingUserId = from.kind === 'USER' ? from.userId : (to as { userId: string }).userId;
     const { endpoint } = transactionType(type);
     const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
     const amount = toAmount(request.amount);
@@ -95,6 +86,17 @@ export class WalletOperationsService {
       }),
     );
   }
+}
+
+/** A move as a use case describes it: the accounts, and the users its fingerprint names. */
+interface MoveWrite {
+  readonly type: MoveType;
+  readonly request: WriteRequestBase;
+  readonly headerKey: string | string[] | undefined;
+  readonly actor: string;
+  readonly from: AccountRef;
+  readonly to: AccountRef;
+  readonly users: Record<string, string>;
 }
 
 function userAccount(id: string): { kind: 'USER'; userId: string } {

@@ -12,7 +12,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * What to do when a batch's transaction failed and rolled back (nothing of it was written):
  * - `split-lock-timeout`: some account was held elsewhere for longer than DATABASE_LOCK_TIMEOUT_MS
  *   (an operator's transaction, say): the postings on the accounts still held get a 503, the
- *   others are posted again at once, so one busy account does not fail its neighbours;
+ *   others are posted again at once, so one busy account does not fail its neighbours (when the
+ *   probe cannot tell which are held, every posting is retried on its own, as for `one-by-one`);
  * - `fail-all`: an unreachable database, exhausted deadlock retries, or a batch of one: every
  *   posting gets the error (a 503 for the first two: the client retries with its key);
  * - `one-by-one`: anything else: each posting runs in a transaction of its own, so only the faulty
