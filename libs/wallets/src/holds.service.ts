@@ -1,11 +1,12 @@
 import { ResourceNotFoundException, toAmount, UserNotFoundException, ValidationFailedException } from '@app/common';
 import { AssetsService } from '@app/assets';
-import { fingerprintRequest, IdempotencyService, resolveIdempotencyKey, WriteResult } from '@app/idempotency';
-import { HoldStatus, HoldView, LedgerQueryService, LedgerService, PostingCommand, transactionType } from '@app/ledger';
+import { resolveIdempotencyKey, WriteResult } from '@app/idempotency';
+import { HoldStatus, HoldView, LedgerQueryService } from '@app/ledger';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CaptureHoldRequestDto, CreateHoldRequestDto, DEFAULT_HOLD_SECONDS, VoidHoldRequestDto } from './dto/hold-request.dto';
 import { HoldListDto, HoldResponseDto } from './dto/hold-response.dto';
+import { LedgerRequests } from './ledger-requests';
 import { holdRenderer } from './outcome-renderer';
 import { UsersService } from './users.service';
 import { isUserId, normalizeUserId, UUID_PATTERN } from './validation/patterns';
@@ -21,9 +22,8 @@ type Header = string | string[] | undefined;
 @Injectable()
 export class HoldsService {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly requests: LedgerRequests,
     private readonly queries: LedgerQueryService,
-    private readonly idempotency: IdempotencyService,
     private readonly assets: AssetsService,
     private readonly users: UsersService,
   ) {}
@@ -37,28 +37,24 @@ export class HoldsService {
     const expiresInSeconds = request.expiresInSeconds ?? DEFAULT_HOLD_SECONDS;
     const description = request.description ?? null;
     const metadata = request.metadata ?? {};
-    const { endpoint } = transactionType('HOLD');
-    const fingerprint = fingerprintRequest(endpoint, {
+    return this.requests.post({
+      type: 'HOLD',
       userId,
-      assetCode: request.assetCode,
-      amount: amount.toString(),
-      expiresInSeconds: String(expiresInSeconds),
-      description,
-      metadata,
-      credential: actor,
-    });
-    return this.idempotency.exclusive(userId, key, fingerprint, () =>
-      this.ledger.post({
-        intent: { kind: 'HOLD', holdId: randomUUID(), userId, assetCode: request.assetCode, amount, expiresInSeconds },
-        actingUserId: userId,
-        key,
+      key,
+      actor,
+      fields: {
+        userId,
+        assetCode: request.assetCode,
+        amount: amount.toString(),
+        expiresInSeconds: String(expiresInSeconds),
         description,
         metadata,
-        createdBy: actor,
-        idempotency: { userId, key, endpoint, fingerprint },
-        render: holdRenderer(201),
-      }),
-    );
+      },
+      intent: { kind: 'HOLD', holdId: randomUUID(), userId, assetCode: request.assetCode, amount, expiresInSeconds },
+      description,
+      metadata,
+      render: holdRenderer(201),
+    });
   }
 
   async capture(holdId: string, request: CaptureHoldRequestDto, headerKey: Header, actor: string): Promise<WriteResult> {
@@ -74,22 +70,14 @@ export class HoldsService {
       toUserId = normalizeUserId(request.toUserId);
       if (!isUserId(toUserId)) throw new UserNotFoundException(request.toUserId);
     }
-    const { endpoint } = transactionType('HOLD_CAPTURE');
-    const fingerprint = fingerprintRequest(endpoint, {
-      holdId: hold.id,
-      amount: amount?.toString() ?? null,
-      toUserId,
-      credential: actor,
-    });
-    return this.settle(hold, key, fingerprint, endpoint, actor, { action: 'CAPTURE', amount, toUserId });
+    const fields = { holdId: hold.id, amount: amount?.toString() ?? null, toUserId };
+    return this.settle(hold, key, actor, 'HOLD_CAPTURE', fields, { action: 'CAPTURE', amount, toUserId });
   }
 
   async void(holdId: string, request: VoidHoldRequestDto, headerKey: Header, actor: string): Promise<WriteResult> {
     const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
     const hold = await this.requireHold(holdId);
-    const { endpoint } = transactionType('HOLD_RELEASE');
-    const fingerprint = fingerprintRequest(endpoint, { holdId: hold.id, credential: actor });
-    return this.settle(hold, key, fingerprint, endpoint, actor, { action: 'VOID', amount: null, toUserId: null });
+    return this.settle(hold, key, actor, 'HOLD_RELEASE', { holdId: hold.id }, { action: 'VOID', amount: null, toUserId: null });
   }
 
   async get(holdId: string): Promise<HoldResponseDto> {
@@ -102,29 +90,27 @@ export class HoldsService {
     return { data: holds.map((h) => HoldResponseDto.toResponse(h)) };
   }
 
+  /** A capture or void: the hold's owner is the acting user, its description and metadata go on the journals. */
   private settle(
     hold: HoldView,
     key: string,
-    fingerprint: string,
-    endpoint: string,
     actor: string,
+    type: 'HOLD_CAPTURE' | 'HOLD_RELEASE',
+    fields: { readonly [field: string]: string | null },
     settlement: { action: 'CAPTURE' | 'VOID'; amount: bigint | null; toUserId: string | null },
   ): Promise<WriteResult> {
-    const command: PostingCommand = {
-      intent: {
-        kind: 'SETTLE_HOLD',
-        hold: { id: hold.id, userId: hold.userId, assetCode: hold.assetCode, amount: hold.amount },
-        ...settlement,
-      },
-      actingUserId: hold.userId,
+    const ref = { id: hold.id, userId: hold.userId, assetCode: hold.assetCode, amount: hold.amount };
+    return this.requests.post({
+      type,
+      userId: hold.userId,
       key,
+      actor,
+      fields,
+      intent: { kind: 'SETTLE_HOLD', hold: ref, ...settlement },
       description: hold.description,
       metadata: hold.metadata,
-      createdBy: actor,
-      idempotency: { userId: hold.userId, key, endpoint, fingerprint },
       render: holdRenderer(200),
-    };
-    return this.idempotency.exclusive(hold.userId, key, fingerprint, () => this.ledger.post(command));
+    });
   }
 
   private async requireHold(holdId: string): Promise<HoldView> {

@@ -1,8 +1,9 @@
 import { ResourceNotFoundException, toAmount } from '@app/common';
-import { fingerprintRequest, IdempotencyService, resolveIdempotencyKey, WriteResult } from '@app/idempotency';
-import { LedgerQueryService, LedgerService, transactionType } from '@app/ledger';
+import { resolveIdempotencyKey, WriteResult } from '@app/idempotency';
+import { LedgerQueryService } from '@app/ledger';
 import { Injectable } from '@nestjs/common';
 import { RefundRequestDto } from './dto/refund-request.dto';
+import { LedgerRequests } from './ledger-requests';
 import { renderOutcome } from './outcome-renderer';
 import { isTransactionId } from './validation/patterns';
 
@@ -15,9 +16,8 @@ import { isTransactionId } from './validation/patterns';
 @Injectable()
 export class RefundsService {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly requests: LedgerRequests,
     private readonly queries: LedgerQueryService,
-    private readonly idempotency: IdempotencyService,
   ) {}
 
   async refund(
@@ -33,38 +33,29 @@ export class RefundsService {
     if (!original) throw new ResourceNotFoundException('No transaction has this id.');
     const description = request.reason ?? null;
     const metadata = request.metadata ?? {};
-    const { endpoint } = transactionType('REFUND');
-    const fingerprint = fingerprintRequest(endpoint, {
-      transactionId: original.id,
-      amount: amount?.toString() ?? null,
-      reason: description,
-      metadata,
-      credential: actor,
-    });
     const [debit, credit] = original.entries;
-    return this.idempotency.exclusive(original.userId, key, fingerprint, () =>
-      this.ledger.post({
-        intent: {
-          kind: 'REFUND',
-          original: {
-            id: original.id,
-            type: original.type,
-            assetCode: original.assetCode,
-            amount: original.amount,
-            userId: original.userId,
-            from: debit.account,
-            to: credit.account,
-          },
-          amount,
+    return this.requests.post({
+      type: 'REFUND',
+      userId: original.userId,
+      key,
+      actor,
+      fields: { transactionId: original.id, amount: amount?.toString() ?? null, reason: description, metadata },
+      intent: {
+        kind: 'REFUND',
+        original: {
+          id: original.id,
+          type: original.type,
+          assetCode: original.assetCode,
+          amount: original.amount,
+          userId: original.userId,
+          from: debit.account,
+          to: credit.account,
         },
-        actingUserId: original.userId,
-        key,
-        description,
-        metadata,
-        createdBy: actor,
-        idempotency: { userId: original.userId, key, endpoint, fingerprint },
-        render: renderOutcome,
-      }),
-    );
+        amount,
+      },
+      description,
+      metadata,
+      render: renderOutcome,
+    });
   }
 }

@@ -1,9 +1,10 @@
 import { toAmount, UserNotFoundException } from '@app/common';
 import { AssetsService } from '@app/assets';
-import { fingerprintRequest, IdempotencyService, resolveIdempotencyKey, WriteResult } from '@app/idempotency';
-import { AccountRef, LedgerService, transactionType } from '@app/ledger';
+import { resolveIdempotencyKey, WriteResult } from '@app/idempotency';
+import { AccountRef } from '@app/ledger';
 import { Injectable } from '@nestjs/common';
 import { PostingRequestDto, TransferRequestDto, WriteRequestBase } from './dto/posting-request.dto';
+import { LedgerRequests } from './ledger-requests';
 import { renderOutcome } from './outcome-renderer';
 import { isUserId, normalizeUserId } from './validation/patterns';
 
@@ -22,8 +23,7 @@ const BONUS_POOL: AccountRef = { kind: 'SYSTEM', name: 'BONUS' };
 @Injectable()
 export class WalletOperationsService {
   constructor(
-    private readonly ledger: LedgerService,
-    private readonly idempotency: IdempotencyService,
+    private readonly requests: LedgerRequests,
     private readonly assets: AssetsService,
   ) {}
 
@@ -56,7 +56,6 @@ export class WalletOperationsService {
   /** The acting user is the debited user, else the credited one (a top-up's or a bonus's receiver). */
   private async write({ type, request, headerKey, actor, from, to, users }: MoveWrite): Promise<WriteResult> {
     const actingUserId = from.kind === 'USER' ? from.userId : (to as { userId: string }).userId;
-    const { endpoint } = transactionType(type);
     const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
     const amount = toAmount(request.amount);
     await this.assets.require(request.assetCode);
@@ -65,26 +64,17 @@ export class WalletOperationsService {
     }
     const description = request.description ?? null;
     const metadata = request.metadata ?? {};
-    const fingerprint = fingerprintRequest(endpoint, {
-      ...users,
-      assetCode: request.assetCode,
-      amount: amount.toString(),
+    return this.requests.post({
+      type,
+      userId: actingUserId,
+      key,
+      actor,
+      fields: { ...users, assetCode: request.assetCode, amount: amount.toString(), description, metadata },
+      intent: { kind: 'MOVE', type, assetCode: request.assetCode, amount, from, to },
       description,
       metadata,
-      credential: actor,
+      render: renderOutcome,
     });
-    return this.idempotency.exclusive(actingUserId, key, fingerprint, () =>
-      this.ledger.post({
-        intent: { kind: 'MOVE', type, assetCode: request.assetCode, amount, from, to },
-        actingUserId,
-        key,
-        description,
-        metadata,
-        createdBy: actor,
-        idempotency: { userId: actingUserId, key, endpoint, fingerprint },
-        render: renderOutcome,
-      }),
-    );
   }
 }
 

@@ -9,11 +9,20 @@ import { UsersService } from './users.service';
 import { WalletOperationsService } from './wallet-operations.service';
 import { WalletQueriesService } from './wallet-queries.service';
 import { HoldsService } from './holds.service';
+import { LedgerRequests } from './ledger-requests';
 import { RefundsService } from './refunds.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), LedgerModule, IdempotencyModule, AssetsModule],
-  providers: [UsersRepository, UsersService, WalletOperationsService, WalletQueriesService, RefundsService, HoldsService],
+  providers: [
+    LedgerRequests,
+    UsersRepository,
+    UsersService,
+    WalletOperationsService,
+    WalletQueriesService,
+    RefundsService,
+    HoldsService,
+  ],
   exports: [UsersService, WalletOperationsService, WalletQueriesService, RefundsService, HoldsService],
 })
 export class WalletsModule {}
