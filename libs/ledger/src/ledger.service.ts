@@ -148,8 +148,8 @@ export class LedgerService implements OnApplicationShutdown {
     missing: ReadonlyArray<{ index: number; userId: string }>,
     results: Array<Settled<PostingResult> | undefined>,
   ): Promise<void> {
-    const claims = missing.flatMap(({ index }) => (commands[index].idempotency ? [commands[index].idempotency] : []));
-    const records = await this.idempotency.findMany(this.pool, claims as NonNullable<PostingCommand['idempotency']>[]);
+    const claims = missing.flatMap(({ index }) => commands[index].idempotency ?? []);
+    const records = await this.idempotency.findMany(this.pool, claims);
     const used = new Set(records.map((r) => scopedKey(r.userId, r.key)));
     for (const { index, userId } of missing) {
       const claim = commands[index].idempotency;

@@ -25,8 +25,13 @@ export interface HoldSettlement {
   readonly captureJournalId: string | null;
 }
 
-/** The loaded state of one batch and what its postings changed. */
+/**
+ * The loaded state of one batch and what its postings changed. A rule changes it only once it can
+ * no longer reject its posting (after its last move); `changes` lets the batch check that.
+ */
 export class LedgerState {
+  /** How many changes the batch's postings made so far. */
+  changes = 0;
   readonly newHolds: HoldView[] = [];
   readonly settlements: HoldSettlement[] = [];
   /** Added to each user's daily outflow by this batch, by outflow key. */
@@ -47,6 +52,7 @@ export class LedgerState {
   }
 
   addRefund(transactionId: string, amount: bigint): void {
+    this.changes++;
     this.refundedSums.set(transactionId, this.refunded(transactionId) + amount);
   }
 
@@ -55,6 +61,7 @@ export class LedgerState {
   }
 
   createHold(hold: HoldView): void {
+    this.changes++;
     this.holds.set(hold.id, hold);
     this.newHolds.push(hold);
   }
@@ -62,6 +69,7 @@ export class LedgerState {
   settleHold(settlement: HoldSettlement): HoldView {
     const hold = this.holds.get(settlement.id);
     if (!hold) throw new Error(`hold ${settlement.id} was not loaded`);
+    this.changes++;
     const settled: HoldView = {
       ...hold,
       status: settlement.status,
@@ -86,37 +94,12 @@ export class LedgerState {
   }
 
   addOutflow(userId: string, assetCode: string, amount: bigint): void {
+    this.changes++;
     const key = outflowKey(userId, assetCode);
     const delta = this.outflowDeltas.get(key);
     this.outflowDeltas.set(key, { userId, assetCode, amount: (delta?.amount ?? 0n) + amount });
   }
-
-  /** A savepoint for one posting: undoes its changes when its rule rejects it halfway. */
-  mark(): () => void {
-    // The common case (top-ups, spends, transfers without a daily limit) has no state at all: no
-    // copies per posting. Sound because a rule that starts from empty state changes it only after its
-    // last possible rejection (moves, refunds, holds); the one that can reject after a change (a
-    // capture, whose release may succeed and its payment not) always has its hold loaded.
-    if (this.refundedSums.size === 0 && this.holds.size === 0 && this.outflowDeltas.size === 0) return NOTHING_TO_UNDO;
-    const refunded = new Map(this.refundedSums);
-    const holds = new Map(this.holds);
-    const newHolds = this.newHolds.length;
-    const settlements = this.settlements.length;
-    const deltas = new Map(this.outflowDeltas);
-    return () => {
-      this.refundedSums.clear();
-      refunded.forEach((v, k) => this.refundedSums.set(k, v));
-      this.holds.clear();
-      holds.forEach((v, k) => this.holds.set(k, v));
-      this.newHolds.length = newHolds;
-      this.settlements.length = settlements;
-      this.outflowDeltas.clear();
-      deltas.forEach((v, k) => this.outflowDeltas.set(k, v));
-    };
-  }
 }
-
-const NOTHING_TO_UNDO = (): void => undefined;
 
 export function outflowKey(userId: string, assetCode: string): string {
   return `${userId}|${assetCode}`;

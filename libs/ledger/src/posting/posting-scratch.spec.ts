@@ -88,4 +88,15 @@ describe('PostingScratch', () => {
     scratch.apply(release, (ctx) => postingRules.apply(release.intent, ctx, settings));
     expect(scratch.journals.map((j) => [j.id, j.type])).toEqual([['101', 'HOLD_RELEASE']]);
   });
+
+  it('refuses a rule that changes the batch state and then rejects (the state is not undone)', () => {
+    const { scratch } = setup(0n);
+    const command = capture(BOB);
+    expect(() =>
+      scratch.apply(command, (ctx) => {
+        ctx.state.addRefund('7', 1n);
+        return { rejected: { code: ErrorCode.SAME_ACCOUNT_TRANSFER } };
+      }),
+    ).toThrow(/changed the batch state/);
+  });
 });

@@ -46,11 +46,14 @@ export class PostingScratch {
     readonly state: LedgerState,
   ) {}
 
-  /** Runs one posting's rule with a savepoint: on a rejection nothing of it stays. */
+  /**
+   * Runs one posting's rule with a savepoint: on a rejection nothing of it stays — its moves are
+   * undone here; the state it cannot have changed (rules change state only after their last move).
+   */
   apply<T>(command: PostingCommand, rule: (ctx: RuleContext) => T | { rejected: Rejection }): T | { rejected: Rejection } {
     const journals = this.journals.length;
     const ids = this.nextId;
-    const undoState = this.state.mark();
+    const changes = this.state.changes;
     const touched = new Map<LockedAccount, bigint>();
     const ctx: RuleContext = {
       command,
@@ -63,7 +66,7 @@ export class PostingScratch {
       touched.forEach((balance, account) => (account.balance = balance));
       this.journals.length = journals;
       this.nextId = ids;
-      undoState();
+      if (this.state.changes !== changes) throw new Error('a posting rule changed the batch state, then rejected its posting');
     }
     return result;
   }

@@ -12,7 +12,7 @@ import type { Settled } from '../group-commit-queue';
 import { LedgerRepository } from '../ledger.repository';
 import type { RuleSettings } from '../rules/posting-rule';
 import { postingRules } from '../rules/posting-rules';
-import { planBatch, ReadyCommand } from './batch-planner';
+import { BatchPlan, planBatch, ReadyCommand } from './batch-planner';
 import { LedgerStateRepository } from './ledger-state.repository';
 import { PostingScratch } from './posting-scratch';
 
@@ -65,7 +65,7 @@ export class PostingUnit {
     const report: BatchReport = { results: [], posted: [], rejected: [] };
     const plan = planBatch(batch, settings);
 
-    const { claimed, scratch } = await this.firstFlight(tx, batch, plan.primaries, plan, accountIds);
+    const { claimed, scratch } = await this.firstFlight(tx, batch, plan, accountIds);
     const isClaimed = (i: number) => {
       const claim = batch[i].command.idempotency;
       return !claim || claimed.has(scopedKey(claim.userId, claim.key));
@@ -83,14 +83,13 @@ export class PostingUnit {
   private async firstFlight(
     tx: PipelinedTransaction,
     batch: readonly ReadyCommand[],
-    primaries: readonly number[],
-    plan: ReturnType<typeof planBatch>,
+    plan: BatchPlan,
     accountIds: ReadonlyMap<string, string | null>,
   ): Promise<{ claimed: Set<string>; scratch: PostingScratch }> {
     const started = process.hrtime.bigint();
-    const claims = primaries.flatMap((i) => (batch[i].command.idempotency ? [batch[i].command.idempotency] : []));
+    const claims = plan.primaries.flatMap((i) => batch[i].command.idempotency ?? []);
     const [claimed, accounts, allocation, state] = await Promise.all([
-      this.idempotency.claim(tx, claims as NonNullable<PostingCommand['idempotency']>[]),
+      this.idempotency.claim(tx, claims),
       this.ledger.lockAccounts(tx, plan.lockIds),
       this.ledger.allocateJournals(tx, plan.journalCount),
       this.stateRepository.load(tx, plan.state),

@@ -16,7 +16,9 @@ export interface RuleSettings {
  * The business rule of one kind of posting. The batch calls `accounts` and `state` before its
  * transaction (the ids are resolved, then locked in the one lock order and the state loaded after
  * the locks), draws `maxJournals` journal ids, and calls `apply` in memory with the locked
- * balances: it checks, then moves money with `ctx.move` (one journal each), or rejects.
+ * balances: it checks, then moves money with `ctx.move` (one journal each), or rejects. It changes
+ * `ctx.state` only after its last move, when it can no longer reject (a refused move is undone by
+ * the batch; a state change is not, and the batch refuses a rule that breaks this).
  */
 export interface PostingRule<I extends PostingIntent> {
   readonly maxJournals: number;
