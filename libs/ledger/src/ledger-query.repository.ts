@@ -79,11 +79,12 @@ export class LedgerQueryRepository {
       'ledger_find_transaction',
       `SELECT j.id::text AS id, j.type, j.asset_code, j.amount::text AS amount, j.user_id, j.to_user_id, j.description,
               j.metadata, j.idempotency_key, j.created_by, j.created_at, j.refund_of::text AS refund_of,
-              (SELECT coalesce(array_agg(r.id::text ORDER BY r.id), '{}') FROM journal_transactions r WHERE r.refund_of = j.id) AS refunds,
-              (SELECT coalesce(sum(r.amount), 0)::text FROM journal_transactions r WHERE r.refund_of = j.id) AS refunded_amount,
-              e.amount::text AS entry_amount,
+              r.refunds, r.refunded_amount, e.amount::text AS entry_amount,
               e.balance_after::text AS entry_balance_after, a.kind, a.user_id AS account_user_id, a.system_name
          FROM journal_transactions j
+        CROSS JOIN LATERAL (
+              SELECT coalesce(array_agg(x.id::text ORDER BY x.id), '{}') AS refunds, coalesce(sum(x.amount), 0)::text AS refunded_amount
+                FROM journal_transactions x WHERE x.refund_of = j.id) r
          JOIN journal_entries e ON e.journal_id = j.id
          JOIN accounts a ON a.id = e.account_id
         WHERE j.id = $1
