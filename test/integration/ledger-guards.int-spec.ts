@@ -167,4 +167,87 @@ describe('Ledger database guards', () => {
       db.query(`INSERT INTO accounts (asset_code, kind, system_name, user_id) VALUES ('GOLD', 'USER', 'BONUS', $1)`, [alice]),
     ).rejects.toEqual(sqlstate('23514'));
   });
+
+  describe('refunds, holds and held funds', () => {
+    const refund = (of: string | null, amount: number) =>
+      db.query(
+        `INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key, created_by, refund_of)
+         VALUES ('REFUND', 'GOLD', $1, $2, 'raw-' || gen_random_uuid(), 'master', $3)`,
+        [alice, amount, of],
+      );
+
+    it('caps the refunds of a transaction at its amount, whatever the service believed', async () => {
+      const original = await post(
+        [
+          [treasury, -10, -10],
+          [aliceGold, 10, 10],
+        ],
+        10,
+      );
+      await expect(refund(original, 6)).resolves.toBeDefined(); // positive control
+      await expect(refund(original, 4)).resolves.toBeDefined(); // exactly the amount
+      await expect(refund(original, 1)).rejects.toEqual(sqlstate('23514'));
+    });
+
+    it('refuses a refund without its original, a refund of a refund, and refund_of on another type', async () => {
+      await expect(refund(null, 1)).rejects.toEqual(sqlstate('23514'));
+      const original = await post(
+        [
+          [treasury, -10, -10],
+          [aliceGold, 10, 10],
+        ],
+        10,
+      );
+      await refund(original, 1);
+      const [{ id: firstRefund }] = await db.query<{ id: string }>(
+        `SELECT max(id)::text AS id FROM journal_transactions WHERE refund_of = $1`,
+        [original],
+      );
+      await expect(refund(firstRefund, 1)).rejects.toEqual(sqlstate('23514'));
+      await expect(
+        db.query(
+          `INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key, created_by, refund_of)
+           VALUES ('SPEND', 'GOLD', $1, 1, 'raw-x', 'master', $2)`,
+          [alice, original],
+        ),
+      ).rejects.toEqual(sqlstate('23514'));
+    });
+
+    it('keeps held funds at or above zero, one held account per user and asset', async () => {
+      const [{ id: held }] = await db.query<{ id: string }>(
+        `INSERT INTO accounts (asset_code, kind, user_id) VALUES ('GOLD', 'HELD', $1) RETURNING id`,
+        [alice],
+      );
+      await expect(db.query(`UPDATE accounts SET balance = 5 WHERE id = $1`, [held])).resolves.toBeDefined();
+      await expect(db.query(`UPDATE accounts SET balance = -1 WHERE id = $1`, [held])).rejects.toEqual(sqlstate('23514'));
+      await expect(
+        db.query(`INSERT INTO accounts (asset_code, kind, user_id) VALUES ('GOLD', 'HELD', $1)`, [alice]),
+      ).rejects.toEqual(sqlstate('23505'));
+      await db.query(`UPDATE accounts SET balance = 0 WHERE id = $1`, [held]);
+    });
+
+    it('settles a hold once, within its amount, and never deletes it', async () => {
+      const journal = await post([
+        [treasury, -10, -10],
+        [aliceGold, 10, 10],
+      ]);
+      const [{ id }] = await db.query<{ id: string }>(
+        `INSERT INTO holds (id, user_id, asset_code, amount, status, idempotency_key, created_by, created_at, expires_at, hold_journal_id)
+         VALUES (gen_random_uuid(), $1, 'GOLD', 10, 'HELD', 'h', 'master', now(), now() + interval '1 hour', $2) RETURNING id::text`,
+        [alice, journal],
+      );
+      const settle = (captured: number) =>
+        db.query(
+          `UPDATE holds SET status = 'CAPTURED', captured_amount = $2, finished_at = now(), release_journal_id = $3 WHERE id = $1`,
+          [id, captured, journal],
+        );
+      await expect(settle(11)).rejects.toEqual(sqlstate('23514')); // more than the hold
+      await expect(settle(10)).resolves.toBeDefined(); // positive control
+      await expect(settle(5)).rejects.toEqual(sqlstate('23001')); // a second settlement
+      await expect(db.query(`UPDATE holds SET status = 'VOIDED', captured_amount = 0 WHERE id = $1`, [id])).rejects.toEqual(
+        sqlstate('23001'),
+      );
+      await expect(db.query(`DELETE FROM holds WHERE id = $1`, [id])).rejects.toEqual(sqlstate('23001'));
+    });
+  });
 });
