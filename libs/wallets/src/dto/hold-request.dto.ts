@@ -1,7 +1,7 @@
 import { IsAmount, type AmountInput } from '@app/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
-import { AMOUNT_SCHEMA, IDEMPOTENCY_KEY_BODY_SCHEMA, WriteRequestBase } from './posting-request.dto';
+import { AMOUNT_SCHEMA, IdempotencyKeyField, WriteRequestBase } from './posting-request.dto';
 
 export const MAX_HOLD_SECONDS = 604800;
 export const DEFAULT_HOLD_SECONDS = 3600;
@@ -36,16 +36,12 @@ export class CaptureHoldRequestDto {
   @IsString()
   toUserId?: string;
 
-  @ApiPropertyOptional(IDEMPOTENCY_KEY_BODY_SCHEMA)
-  @IsOptional()
-  @IsString()
+  @IdempotencyKeyField()
   idempotencyKey?: string;
 }
 
 /** `POST /v1/holds/{holdId}/void`: no fields but the optional idempotency key (the body may be absent). */
 export class VoidHoldRequestDto {
-  @ApiPropertyOptional(IDEMPOTENCY_KEY_BODY_SCHEMA)
-  @IsOptional()
-  @IsString()
+  @IdempotencyKeyField()
   idempotencyKey?: string;
 }

@@ -1,4 +1,5 @@
 import { IsAmount, type AmountInput } from '@app/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsMetadata, METADATA_MAX_KEY_LENGTH } from '../validation/is-metadata.decorator';
@@ -40,6 +41,16 @@ export const IDEMPOTENCY_KEY_BODY_SCHEMA: ApiPropertyOptions = {
   description: 'The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent).',
 };
 
+/** The optional body field `idempotencyKey` (the header's alternative), as every write declares it. */
+export function IdempotencyKeyField(): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional(IDEMPOTENCY_KEY_BODY_SCHEMA), IsOptional(), IsString());
+}
+
+/** The optional `metadata` of a write: a flat map of strings within the limits the service enforces. */
+export function MetadataField(): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional(METADATA_SCHEMA), IsOptional(), IsMetadata());
+}
+
 /** Fields every write carries besides the users it names. */
 export abstract class WriteRequestBase {
   /** The asset's code, upper case (see GET /v1/assets). */
@@ -59,15 +70,11 @@ export abstract class WriteRequestBase {
   @MaxLength(500)
   description?: string | null;
 
-  @ApiPropertyOptional(METADATA_SCHEMA)
-  @IsOptional()
-  @IsMetadata()
+  @MetadataField()
   metadata?: Record<string, string> | null;
 
   /** The idempotency key, when the `Idempotency-Key` header is not used (both must agree when both are sent). */
-  @ApiPropertyOptional(IDEMPOTENCY_KEY_BODY_SCHEMA)
-  @IsOptional()
-  @IsString()
+  @IdempotencyKeyField()
   idempotencyKey?: string;
 }
 

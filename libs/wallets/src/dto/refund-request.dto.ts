@@ -1,8 +1,7 @@
 import { IsAmount, type AmountInput } from '@app/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsMetadata } from '../validation/is-metadata.decorator';
-import { AMOUNT_SCHEMA, IDEMPOTENCY_KEY_BODY_SCHEMA, METADATA_SCHEMA } from './posting-request.dto';
+import { AMOUNT_SCHEMA, IdempotencyKeyField, MetadataField } from './posting-request.dto';
 
 /** `POST /v1/transactions/{transactionId}/refunds`: every field optional (an empty body refunds all that is left). */
 export class RefundRequestDto {
@@ -19,13 +18,9 @@ export class RefundRequestDto {
   @MaxLength(500)
   reason?: string | null;
 
-  @ApiPropertyOptional(METADATA_SCHEMA)
-  @IsOptional()
-  @IsMetadata()
+  @MetadataField()
   metadata?: Record<string, string> | null;
 
-  @ApiPropertyOptional(IDEMPOTENCY_KEY_BODY_SCHEMA)
-  @IsOptional()
-  @IsString()
+  @IdempotencyKeyField()
   idempotencyKey?: string;
 }
