@@ -1,6 +1,7 @@
 import { SCOPES } from '@app/api-keys';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Agent, get as httpGet } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import request, { type Response } from 'supertest';
@@ -248,6 +249,42 @@ describe('Access control', () => {
       const listed = (await t.client.http().get(`/v1/api-keys/${key.id}`).expect(200)).body;
       expect(new Date(listed.expiresAt).getTime()).toBeLessThan(Date.now());
     });
+  });
+
+  it('on one keep-alive connection, checks a changed header afresh and refuses a key revoked or expired since', async () => {
+    // The authenticator remembers the header that last proved a credential on a connection (no
+    // hashing for the next request): that memory must never outlive a revocation or an expiry,
+    // nor answer for another header.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const sockets = new Set<unknown>();
+    const status = (authorization: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpGet(`${t.url}/v1/assets`, { agent, headers: { authorization } }, (res) => {
+          sockets.add(res.socket);
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+      });
+    try {
+      const reader = await createApiKey(t.url, ['users:read']);
+      const other = await createApiKey(t.url, ['wallets:read']);
+      const expiring = await createApiKey(t.url, ['users:read'], { expiresAt: new Date(Date.now() + 1500).toISOString() });
+      expect(await status(bearer(reader.secret))).toBe(200);
+      expect(await status(bearer(reader.secret))).toBe(200);
+      expect(await status(bearer(other.secret))).toBe(403);
+      expect(await status(bearer(`${reader.secret.slice(0, -1)}x`))).toBe(401);
+      expect(await status(`${bearer(reader.secret)} `)).toBe(200);
+      expect(await status(bearer(reader.secret))).toBe(200);
+      await t.client.http().delete(`/v1/api-keys/${reader.id}`).expect(204);
+      expect(await status(bearer(reader.secret))).toBe(401);
+      expect(await status(bearer(expiring.secret))).toBe(200);
+      await new Promise((r) => setTimeout(r, 1700));
+      expect(await status(bearer(expiring.secret))).toBe(401);
+      expect(sockets.size).toBe(1);
+    } finally {
+      agent.destroy();
+    }
   });
 
   describe('managing keys', () => {

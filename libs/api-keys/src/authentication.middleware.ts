@@ -57,7 +57,7 @@ export function authenticationMiddleware(authenticator: Authenticator, failures:
         () => refuse(result, false, 0),
       );
     };
-    const result = authenticator.authenticate(request.headers.authorization);
+    const result = authenticator.authenticate(request.headers.authorization, request.socket);
     if (!(result instanceof Promise)) {
       settle(result);
       return;

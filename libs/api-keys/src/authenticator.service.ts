@@ -27,6 +27,12 @@ interface Cached {
   readonly until: number;
 }
 
+/** The credential a connection last proved, with the header (bytes) that proved it. */
+interface ConnectionProof extends Cached {
+  readonly header: Buffer;
+  readonly generation: number;
+}
+
 /**
  * Turns an `Authorization` header into a credential.
  *
@@ -36,13 +42,22 @@ interface Cached {
  * process: the verdict, positive or negative, is cached that long, and never past the key's expiry.
  * A revocation is therefore seen by every replica within the TTL, and at once by the replica that
  * revoked (see {@link forget}). Concurrent look-ups of one secret share one query.
+ *
+ * Game servers send every request of a keep-alive connection with the same header, so a connection
+ * also remembers the header that last proved a credential (in memory, for the connection's life,
+ * never logged): the next request with a byte-identical header — compared in constant time — gets
+ * the same credential without hashing again, within the same TTL and expiry, and not after any
+ * {@link forget}.
  */
 @Injectable()
 export class Authenticator {
   private readonly masterDigest: Buffer | undefined;
   private readonly ttlMs: number;
   private readonly cache = new Map<string, Cached>();
-  private readonly lookups = new Map<string, Promise<AuthenticationResult>>();
+  private readonly lookups = new Map<string, Promise<Cached>>();
+  private readonly connections = new WeakMap<object, ConnectionProof>();
+  /** Bumped by {@link forget}: every connection's proof is then stale. */
+  private generation = 0;
 
   constructor(
     private readonly keys: ApiKeysRepository,
@@ -54,33 +69,65 @@ export class Authenticator {
     this.ttlMs = auth.cacheTtlMs;
   }
 
-  /** Synchronous for the master key, refusals and cached keys; a promise only on a cache miss. */
-  authenticate(authorization: string | undefined): AuthenticationResult | Promise<AuthenticationResult> {
+  /**
+   * Synchronous for the master key, refusals and cached keys; a promise only on a cache miss.
+   * `connection` (the request's socket) lets a connection's next request skip the hashing.
+   */
+  authenticate(authorization: string | undefined, connection?: object): AuthenticationResult | Promise<AuthenticationResult> {
     if (authorization === undefined || authorization === '') return MISSING;
-    const secret = BEARER.exec(authorization)?.[1];
-    if (secret === undefined) return MALFORMED;
-    const digest = hashSecret(secret);
-    if (this.masterDigest !== undefined && digestsEqual(digest, this.masterDigest)) return MASTER;
-    if (!isWellFormedApiKeySecret(secret)) return INVALID;
-    const id = digest.toString('base64');
-    const cached = this.cache.get(id);
-    if (cached !== undefined && cached.until > Date.now()) return this.used(cached.result);
-    let lookup = this.lookups.get(id);
-    if (lookup === undefined) {
-      lookup = this.lookUp(id, digest).finally(() => this.lookups.delete(id));
-      this.lookups.set(id, lookup);
+    if (connection !== undefined) {
+      const proof = this.connections.get(connection);
+      if (proof !== undefined && this.stillProves(proof, authorization)) return this.used(proof.result);
     }
-    return lookup.then((result) => this.used(result));
+    const verified = this.verify(authorization);
+    if (!(verified instanceof Promise)) return this.remember(connection, authorization, verified);
+    return verified.then((cached) => this.remember(connection, authorization, cached));
   }
 
   /** Drops a revoked key from this process's cache at once (other processes: within the TTL). */
   forget(keyId: string): void {
+    this.generation++;
     for (const [id, entry] of this.cache) {
       if (entry.result.ok && entry.result.credential.id === keyId) this.cache.delete(id);
     }
   }
 
-  private async lookUp(id: string, digest: Buffer): Promise<AuthenticationResult> {
+  private verify(authorization: string): Cached | Promise<Cached> {
+    const secret = BEARER.exec(authorization)?.[1];
+    if (secret === undefined) return { result: MALFORMED, until: 0 };
+    const digest = hashSecret(secret);
+    if (this.masterDigest !== undefined && digestsEqual(digest, this.masterDigest)) return { result: MASTER, until: Infinity };
+    if (!isWellFormedApiKeySecret(secret)) return { result: INVALID, until: 0 };
+    const id = digest.toString('base64');
+    const cached = this.cache.get(id);
+    if (cached !== undefined && cached.until > Date.now()) return cached;
+    let lookup = this.lookups.get(id);
+    if (lookup === undefined) {
+      lookup = this.lookUp(id, digest).finally(() => this.lookups.delete(id));
+      this.lookups.set(id, lookup);
+    }
+    return lookup;
+  }
+
+  private remember(connection: object | undefined, authorization: string, verified: Cached): AuthenticationResult {
+    if (connection !== undefined && verified.result.ok && verified.until > Date.now()) {
+      const header = Buffer.from(authorization);
+      this.connections.set(connection, { ...verified, header, generation: this.generation });
+    }
+    return this.used(verified.result);
+  }
+
+  /** The same header bytes (constant time), not revoked since, within the verdict's TTL. */
+  private stillProves(proof: ConnectionProof, authorization: string): boolean {
+    return (
+      proof.generation === this.generation &&
+      proof.until > Date.now() &&
+      proof.header.length === authorization.length &&
+      digestsEqual(proof.header, Buffer.from(authorization))
+    );
+  }
+
+  private async lookUp(id: string, digest: Buffer): Promise<Cached> {
     const key = await this.keys.findByHash(digest);
     const now = Date.now();
     let result = INVALID;
@@ -98,8 +145,9 @@ export class Authenticator {
       if (key.expiresAt !== null) until = Math.min(until, key.expiresAt.getTime());
     }
     if (this.cache.size >= MAX_CACHED) this.evictOldest();
-    this.cache.set(id, { result, until });
-    return result;
+    const cached = { result, until };
+    this.cache.set(id, cached);
+    return cached;
   }
 
   private used(result: AuthenticationResult): AuthenticationResult {
