@@ -4,6 +4,7 @@ import {
   AppConfig,
   AppLogger,
   createRootLogger,
+  inSequence,
   jsonBodyMiddleware,
   MetricsService,
   requestIdMiddleware,
@@ -39,14 +40,19 @@ export function configureApp(app: NestExpressApplication, logger: AppLogger, con
   answerMalformedRequests(app.getHttpServer());
   app.set('etag', false);
   applyServerTimeouts(app.getHttpServer(), config.http);
-  app.use(requestIdMiddleware);
-  app.use(httpObservabilityMiddleware(app.get(MetricsService), app.get(ShutdownState), logger.pino));
-  app.use(securityHeadersMiddleware());
-  // Credentials and rate limits first: a refused request is answered before its body is read.
   app.set('trust proxy', app.get(ConfigService<AppConfig, true>).get('rateLimits', { infer: true }).trustProxy);
-  app.use(authenticationMiddleware(app.get(Authenticator), app.get(AuthFailureLimiter), logger.pino));
-  app.use(rateLimitMiddleware(app.get(RequestRateLimiter), logger.pino));
-  app.use(requestTargetMiddleware);
-  app.use(jsonBodyMiddleware);
+  // One Express layer for the edge, in this order. Credentials and rate limits come before the
+  // body: a refused request is answered before its body is read.
+  app.use(
+    inSequence(
+      requestIdMiddleware,
+      httpObservabilityMiddleware(app.get(MetricsService), app.get(ShutdownState), logger.pino),
+      securityHeadersMiddleware(),
+      authenticationMiddleware(app.get(Authenticator), app.get(AuthFailureLimiter), logger.pino),
+      rateLimitMiddleware(app.get(RequestRateLimiter), logger.pino),
+      requestTargetMiddleware,
+      jsonBodyMiddleware,
+    ),
+  );
   setupOpenApi(app);
 }

@@ -19,57 +19,62 @@ const PROTECTED = /^\/(v1|metrics)(\/|$)/i;
  * memory, so a blocked address costs nothing more.
  */
 export function authenticationMiddleware(authenticator: Authenticator, failures: AuthFailureLimiter, logger: Pino) {
+  const settle = (result: AuthenticationResult, request: Request, response: Response, next: NextFunction): void => {
+    if (result.ok) {
+      request.credential = result.credential;
+      next();
+      return;
+    }
+    const address = request.ip ?? 'unknown';
+    failures.recordFailure(address).then(
+      (decision) => {
+        setRateLimitHeaders(response, decision);
+        refuse(response, result, !decision.allowed, decision.resetSeconds);
+      },
+      () => refuse(response, result, false, 0),
+    );
+  };
   return (request: Request, response: Response, next: NextFunction): void => {
     if (!PROTECTED.test(request.path)) {
       next();
       return;
     }
-    const address = request.ip ?? 'unknown';
-    const wait = failures.retryAfterSeconds(address);
+    const wait = failures.retryAfterSeconds(request.ip ?? 'unknown');
     if (wait > 0) {
       refuseRateLimited(response, wait, `Too many failed authentications from this address. Retry after ${wait} s.`);
       return;
     }
-    const refuse = (result: Extract<AuthenticationResult, { ok: false }>, throttled: boolean, retryAfter: number): void => {
-      if (throttled) {
-        refuseRateLimited(
-          response,
-          retryAfter,
-          `Too many failed authentications from this address. Retry after ${retryAfter} s.`,
-        );
-        return;
-      }
-      const refusal = new UnauthenticatedException(result.reason);
-      if (result.reason !== 'missing') response.setHeader(WWW_AUTHENTICATE, 'Bearer realm="dino-wallet", error="invalid_token"');
-      sendProblem(response, buildProblem(refusal.code, refusal.detail));
-    };
-    const settle = (result: AuthenticationResult): void => {
-      if (result.ok) {
-        request.credential = result.credential;
-        next();
-        return;
-      }
-      failures.recordFailure(address).then(
-        (decision) => {
-          setRateLimitHeaders(response, decision);
-          refuse(result, !decision.allowed, decision.resetSeconds);
-        },
-        () => refuse(result, false, 0),
-      );
-    };
     const result = authenticator.authenticate(request.headers.authorization, request.socket);
     if (!(result instanceof Promise)) {
-      settle(result);
+      settle(result, request, response, next);
       return;
     }
-    result.then(settle, (error: unknown) => {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      if (isDatabaseUnavailableError(error)) logger.warn({ requestId: request.id }, `credential look-up failed: ${message}`);
-      else logger.error({ requestId: request.id }, `credential look-up failed: ${message}`);
-      sendProblem(
-        response,
-        buildProblem(ErrorCode.SERVICE_UNAVAILABLE, 'The service cannot check credentials right now. Retry later.'),
-      );
-    });
+    result.then(
+      (settled) => settle(settled, request, response, next),
+      (error: unknown) => {
+        const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        if (isDatabaseUnavailableError(error)) logger.warn({ requestId: request.id }, `credential look-up failed: ${message}`);
+        else logger.error({ requestId: request.id }, `credential look-up failed: ${message}`);
+        sendProblem(
+          response,
+          buildProblem(ErrorCode.SERVICE_UNAVAILABLE, 'The service cannot check credentials right now. Retry later.'),
+        );
+      },
+    );
   };
+}
+
+function refuse(
+  response: Response,
+  result: Extract<AuthenticationResult, { ok: false }>,
+  throttled: boolean,
+  retryAfter: number,
+): void {
+  if (throttled) {
+    refuseRateLimited(response, retryAfter, `Too many failed authentications from this address. Retry after ${retryAfter} s.`);
+    return;
+  }
+  const refusal = new UnauthenticatedException(result.reason);
+  if (result.reason !== 'missing') response.setHeader(WWW_AUTHENTICATE, 'Bearer realm="dino-wallet", error="invalid_token"');
+  sendProblem(response, buildProblem(refusal.code, refusal.detail));
 }

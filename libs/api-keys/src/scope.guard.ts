@@ -14,13 +14,20 @@ import { MissingScopeException, UnauthenticatedException } from './api-keys.exce
  */
 @Injectable()
 export class ScopeGuard implements CanActivate {
+  /** Each handler's declaration (with its class), read once: decorators are fixed when a class is defined. */
+  private readonly declared = new WeakMap<object, { readonly owner: object; readonly access: RouteAccess | undefined }>();
+
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const handler = context.getHandler();
+    const owner = context.getClass();
+    let declared = this.declared.get(handler);
+    if (declared?.owner !== owner) {
+      declared = { owner, access: this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [handler, owner]) };
+      this.declared.set(handler, declared);
+    }
+    const access = declared.access;
     if (access !== undefined && 'public' in access) return true;
     const credential = context.switchToHttp().getRequest<Request>().credential;
     if (!credential) throw new UnauthenticatedException('missing');

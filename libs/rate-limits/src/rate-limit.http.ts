@@ -25,22 +25,17 @@ export function refuseRateLimited(response: Response, retryAfterSeconds: number,
 export function rateLimitMiddleware(limiter: RequestRateLimiter, logger: Pino) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const credential = request.credential;
-    const pending = credential && limiter.consume(credential.id, credential.rateLimitPerSecond);
-    if (!pending) {
+    const decided = credential && limiter.consume(credential.id, credential.rateLimitPerSecond);
+    if (!decided) {
       next();
       return;
     }
-    pending.then(
-      (decision) => {
-        setRateLimitHeaders(response, decision);
-        if (decision.allowed) next();
-        else
-          refuseRateLimited(
-            response,
-            decision.resetSeconds,
-            `This credential may make ${decision.limit} requests per second. Retry after ${decision.resetSeconds} s.`,
-          );
-      },
+    if (!(decided instanceof Promise)) {
+      answer(decided, response, next);
+      return;
+    }
+    decided.then(
+      (decision) => answer(decision, response, next),
       (error: unknown) => {
         logger.warn(
           { requestId: request.id },
@@ -50,4 +45,15 @@ export function rateLimitMiddleware(limiter: RequestRateLimiter, logger: Pino) {
       },
     );
   };
+}
+
+function answer(decision: RateDecision, response: Response, next: NextFunction): void {
+  setRateLimitHeaders(response, decision);
+  if (decision.allowed) next();
+  else
+    refuseRateLimited(
+      response,
+      decision.resetSeconds,
+      `This credential may make ${decision.limit} requests per second. Retry after ${decision.resetSeconds} s.`,
+    );
 }
