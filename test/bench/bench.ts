@@ -23,7 +23,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PgBouncer } from '../support/pgbouncer';
-import { freePort, SERVICE_MAIN } from '../support/spawned-service';
+import { freePort, SERVICE_MAIN, SERVICE_NODE_FLAGS } from '../support/spawned-service';
 import { runHttp, scenarios } from './http-load';
 import { measureCpu, measurePgbenchCpu } from './cpu';
 import { loadSeedSchema, runPgbench } from './pgbench';
@@ -84,7 +84,7 @@ async function startService(
     ...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}`] : []),
     ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
   ];
-  const child = spawn(process.execPath, [...args, SERVICE_MAIN], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...args, SERVICE_MAIN], {
     env: {
       CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdefghijklmnop',
       ...process.env,

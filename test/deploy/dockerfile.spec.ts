@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { CLI_JS, K8S_DIR, MAIN_JS, readRepoFile, readYaml, REPO_ROOT } from './support/deploy-files';
 import { execForm, globalArg, Instruction, parseDockerfile } from './support/dockerfile';
+import { SERVICE_NODE_FLAGS } from '../support/spawned-service';
 
 const dockerfile = parseDockerfile(readRepoFile('docker/Dockerfile'));
 const stages = [...new Set(dockerfile.filter((i) => i.keyword === 'FROM').map((i) => i.stage))];
@@ -106,13 +107,15 @@ describe('docker/Dockerfile', () => {
     }
   });
 
-  it('starts through docker/entrypoint.sh, which execs node on the compiled entry', () => {
+  it('starts through docker/entrypoint.sh, which execs node on the compiled entry with the flags the bench measured', () => {
     expect(execForm(runtime('ENTRYPOINT').at(-1)?.args ?? '')).toEqual(['/app/docker/entrypoint.sh']);
     expect(runtime('CMD')).toEqual([]);
     const script = readRepoFile('docker/entrypoint.sh');
-    expect(JSON.parse(readRepoFile('package.json')).scripts['start:prod']).toBe(`node ${MAIN_JS}`);
+    const flags = SERVICE_NODE_FLAGS.join(' ');
+    expect(JSON.parse(readRepoFile('package.json')).scripts['start:prod']).toBe(`node ${flags} ${MAIN_JS}`);
+    expect(JSON.parse(readRepoFile('package.json')).scripts.start).toBe(`node ${flags} ${MAIN_JS}`);
     expect(script).toContain(`BUILD_DIR="$APP_DIR/${MAIN_JS.replace(/\/main\.js$/, '')}"`);
-    expect(script).toMatch(/exec node "\$BUILD_DIR\/main\.js"/);
+    expect(script).toContain(`exec node ${flags} "$BUILD_DIR/main.js"`);
     expect(CLI_JS.replace(/cli\.js$/, 'main.js')).toBe(MAIN_JS);
     expect(statSync(join(REPO_ROOT, 'docker/entrypoint.sh')).mode & 0o111).not.toBe(0);
   });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { TEST_CURSOR_SECRET, TEST_LIMITS, TEST_MASTER_KEY } from './auth';
 
 export const SERVICE_MAIN = join(__dirname, '../../dist/apps/wallet-api/apps/wallet-api/src/main.js');
+/** The V8 flags production starts the service with (`npm start`, docker/entrypoint.sh). */
+export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
 
 export interface SpawnedService {
   readonly url: string;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export type CanonicalValue = string | null | { readonly [key: string]: CanonicalValue };
 
@@ -8,7 +8,7 @@ export type CanonicalValue = string | null | { readonly [key: string]: Canonical
  * idempotency key itself and its carrier (header or body) are not part of it.
  */
 export function fingerprintRequest(endpoint: string, request: { readonly [key: string]: CanonicalValue }): string {
-  return createHash('sha256').update(endpoint).update('\n').update(canonicalJson(request)).digest('hex');
+  return hash('sha256', `${endpoint}\n${canonicalJson(request)}`, 'hex');
 }
 
 /** JSON with object keys in sorted order, so equal requests serialise equally. */

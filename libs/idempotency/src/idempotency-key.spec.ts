@@ -32,6 +32,12 @@ describe('fingerprintRequest', () => {
     expect(fingerprintRequest('POST /v1/topup', { userId: 'u', amount: '2', metadata: { a: '1', b: '2' } })).not.toBe(base);
   });
 
+  it('is SHA-256 of the endpoint, a newline and the canonical JSON (stored records must keep matching)', () => {
+    expect(fingerprintRequest('/v1/topup', { userId: 'u', amount: '1', metadata: { b: '2', a: '1' } })).toBe(
+      'ee69624e555f967650787dac994530c3cdf5babed60ee909537d838b71385b06',
+    );
+  });
+
   it('serialises canonically', () => {
     expect(canonicalJson({ b: null, a: { d: 'x', c: 'y' } })).toBe('{"a":{"c":"y","d":"x"},"b":null}');
   });
