@@ -150,8 +150,9 @@ export class Authenticator {
     return cached;
   }
 
+  /** Notes an API key's use (the master key is no stored key: nothing to record). */
   private used(result: AuthenticationResult): AuthenticationResult {
-    if (result.ok) this.lastUsed.note(result.credential.id);
+    if (result.ok && result !== MASTER) this.lastUsed.note(result.credential.id);
     return result;
   }
 
