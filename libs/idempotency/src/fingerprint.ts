@@ -15,5 +15,8 @@ export function fingerprintRequest(endpoint: string, request: { readonly [key: s
 export function canonicalJson(value: CanonicalValue): string {
   if (value === null || typeof value === 'string') return JSON.stringify(value);
   const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+  let json = '{';
+  for (let i = 0; i < keys.length; i++)
+    json += `${i === 0 ? '' : ','}${JSON.stringify(keys[i])}:${canonicalJson(value[keys[i]])}`;
+  return `${json}}`;
 }

@@ -25,11 +25,11 @@ export class IdempotencyRepository {
     const rows = await tx.query<{ user_id: string; key: string }>(
       'idempotency_claim',
       `INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS c(user_id, key, endpoint, fingerprint)
+       SELECT * FROM json_to_recordset($1::json) AS c(user_id uuid, key text, endpoint text, fingerprint text)
        ORDER BY 1, 2
        ON CONFLICT (user_id, key) DO NOTHING
        RETURNING user_id, key`,
-      [claims.map((c) => c.userId), claims.map((c) => c.key), claims.map((c) => c.endpoint), claims.map((c) => c.fingerprint)],
+      [JSON.stringify(claims.map((c) => ({ user_id: c.userId, key: c.key, endpoint: c.endpoint, fingerprint: c.fingerprint })))],
     );
     return new Set(rows.map((r) => scopedKey(r.user_id, r.key)));
   }

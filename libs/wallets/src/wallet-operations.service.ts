@@ -58,10 +58,9 @@ export class WalletOperationsService {
     const actingUserId = from.kind === 'USER' ? from.userId : (to as { userId: string }).userId;
     const key = resolveIdempotencyKey(headerKey, request.idempotencyKey);
     const amount = toAmount(request.amount);
-    await this.assets.require(request.assetCode);
-    for (const ref of [from, to]) {
-      if (ref.kind === 'USER' && !isUserId(ref.userId)) throw new UserNotFoundException(ref.userId);
-    }
+    if (this.assets.cached(request.assetCode) === undefined) await this.assets.require(request.assetCode);
+    if (from.kind === 'USER' && !isUserId(from.userId)) throw new UserNotFoundException(from.userId);
+    if (to.kind === 'USER' && !isUserId(to.userId)) throw new UserNotFoundException(to.userId);
     const description = request.description ?? null;
     const metadata = request.metadata ?? {};
     return this.requests.post({

@@ -160,7 +160,7 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   @Max(64)
-  LEDGER_BATCH_CONCURRENCY = 2;
+  LEDGER_BATCH_CONCURRENCY = 1;
 
   @IsOptional()
   @Transform(toInt)
