@@ -80,4 +80,31 @@ describe(GroupCommitQueue.name, () => {
       { status: 'rejected', reason: new Error('boom') },
     ]);
   });
+  it('starts the next batch beside one that has stalled (waiting for a lock), not before', async () => {
+    const stuck = deferred<void>();
+    const started: Array<{ items: number[]; at: number }> = [];
+    const t0 = Date.now();
+    const queue = new GroupCommitQueue<number, number>({
+      maxBatchSize: 100,
+      maxQueue: 100,
+      concurrency: 1,
+      stalledAfterMs: 60,
+      run: async (items) => {
+        started.push({ items: [...items], at: Date.now() - t0 });
+        if (items.includes(1)) await stuck.promise;
+        return items.map((value) => ({ ok: true, value }));
+      },
+    });
+    const first = queue.submit(1);
+    await new Promise((r) => setTimeout(r, 10));
+    const second = queue.submit(2);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(started.map((s) => s.items)).toEqual([[1]]); // the first is not stalled yet: the second waits
+    expect(await second).toBe(2); // then goes on without it
+    expect(started.map((s) => s.items)).toEqual([[1], [2]]);
+    expect(started[1].at).toBeGreaterThanOrEqual(55);
+    stuck.resolve();
+    expect(await first).toBe(1);
+    await queue.close();
+  });
 });

@@ -5,12 +5,26 @@ export interface GroupCommitOptions<In, Out> {
   readonly maxBatchSize: number;
   /** Most items waiting; `submit` refuses beyond it (back-pressure). */
   readonly maxQueue: number;
-  /** Batches running at once. Two let one batch prepare while the other holds its locks. */
+  /**
+   * Batches running at once. One is the efficient number when writes share a hot row (each batch
+   * waits for the previous one's lock anyway, and batches grow with the load); see `stalledAfterMs`.
+   */
   readonly concurrency: number;
+  /**
+   * A batch running longer than this (default 100 ms; a batch takes a few ms to a few tens of ms)
+   * is waiting for a row another session holds, or for a slow database: it stops counting against
+   * `concurrency`, so the writes behind it go on in a new batch instead of waiting for its lock
+   * timeout. At most {@link MAX_RUNNING} batches run at once.
+   */
+  readonly stalledAfterMs?: number;
   /** Processes a batch and settles every item, in input order. */
   readonly run: (items: readonly In[]) => Promise<ReadonlyArray<Settled<Out>>>;
   readonly onQueueDepth?: (depth: number) => void;
 }
+
+/** The most batches running at once, stalled ones included. */
+export const MAX_RUNNING = 8;
+const DEFAULT_STALLED_AFTER_MS = 100;
 
 export class QueueFullError extends Error {}
 export class QueueClosedError extends Error {}
@@ -22,8 +36,10 @@ export class QueueClosedError extends Error {}
  */
 export class GroupCommitQueue<In, Out> {
   private queue: Array<{ item: In; resolve: (v: Out) => void; reject: (e: unknown) => void }> = [];
-  private active = 0;
+  /** Start times (ms) of the batches running. */
+  private readonly running = new Set<{ readonly startedAt: number }>();
   private scheduled = false;
+  private stallTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private idle: Array<() => void> = [];
 
@@ -53,21 +69,44 @@ export class GroupCommitQueue<In, Out> {
   /** Refuses new items and resolves once every accepted item has been settled. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.active === 0 && this.queue.length === 0) return;
+    if (this.running.size === 0 && this.queue.length === 0) return;
     await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 
   private pump(): void {
-    while (this.active < this.options.concurrency && this.queue.length > 0) {
+    const stalledAfterMs = this.options.stalledAfterMs ?? DEFAULT_STALLED_AFTER_MS;
+    while (this.queue.length > 0 && this.running.size < MAX_RUNNING && this.counted(stalledAfterMs) < this.options.concurrency) {
       const batch = this.queue.splice(0, this.options.maxBatchSize);
       this.options.onQueueDepth?.(this.queue.length);
-      this.active++;
+      const entry = { startedAt: Date.now() };
+      this.running.add(entry);
       void this.runBatch(batch).finally(() => {
-        this.active--;
+        this.running.delete(entry);
         if (this.queue.length > 0) this.pump();
-        else if (this.active === 0) this.idle.splice(0).forEach((resolve) => resolve());
+        else if (this.running.size === 0) this.idle.splice(0).forEach((resolve) => resolve());
       });
     }
+    if (this.queue.length > 0 && this.running.size < MAX_RUNNING) this.watchForStall(stalledAfterMs);
+  }
+
+  /** Running batches that still count against `concurrency` (not stalled). */
+  private counted(stalledAfterMs: number): number {
+    const now = Date.now();
+    let counted = 0;
+    for (const { startedAt } of this.running) if (now - startedAt < stalledAfterMs) counted++;
+    return counted;
+  }
+
+  /** Writes are waiting behind running batches: look again when the oldest would count as stalled. */
+  private watchForStall(stalledAfterMs: number): void {
+    if (this.stallTimer !== undefined) return;
+    let oldest = Infinity;
+    for (const { startedAt } of this.running) oldest = Math.min(oldest, startedAt);
+    const wait = Math.max(1, oldest + stalledAfterMs - Date.now());
+    this.stallTimer = setTimeout(() => {
+      this.stallTimer = undefined;
+      this.pump();
+    }, wait).unref();
   }
 
   private async runBatch(batch: Array<{ item: In; resolve: (v: Out) => void; reject: (e: unknown) => void }>): Promise<void> {
