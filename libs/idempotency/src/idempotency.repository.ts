@@ -58,24 +58,28 @@ export class IdempotencyRepository {
     }));
   }
 
-  /** Stores each request's answer. The bodies travel as one JSON document: see LedgerRepository.insertJournals. */
+  /**
+   * Stores each request's answer. Unlike the inserts, this join keeps its parameters as arrays:
+   * `unnest` tells the planner a batch is a handful of rows, so it probes the primary key per key;
+   * with `json_to_recordset` (estimated at 100 rows) it fetched every key of the batch's users and
+   * hash-joined them, a cost that grew with each user's keys (PostgreSQL's CPU per transfer 217 →
+   * 386 µs over a full bench run).
+   */
   async complete(tx: SqlExecutor, completions: readonly IdempotencyCompletion[]): Promise<void> {
     if (completions.length === 0) return;
-    const rows = completions.map((c) => ({
-      user_id: c.userId,
-      key: c.key,
-      status: c.status,
-      body: c.body,
-      journal_id: c.journalId,
-    }));
     await tx.query(
       'idempotency_complete',
-      `WITH c AS (SELECT * FROM json_to_recordset($1::json) AS c(user_id uuid, key text, status int, body text, journal_id bigint))
-       UPDATE idempotency_keys k
+      `UPDATE idempotency_keys k
           SET status_code = c.status, response_body = c.body, journal_id = c.journal_id, completed_at = now()
-         FROM c
-        WHERE k.user_id = c.user_id AND k.key = c.key AND k.user_id = ANY (ARRAY(SELECT user_id FROM c))`,
-      [JSON.stringify(rows)],
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::bigint[]) AS c(user_id, key, status, body, journal_id)
+        WHERE k.user_id = c.user_id AND k.key = c.key AND k.user_id = ANY ($1::uuid[])`,
+      [
+        completions.map((c) => c.userId),
+        completions.map((c) => c.key),
+        completions.map((c) => c.status),
+        completions.map((c) => c.body),
+        completions.map((c) => c.journalId),
+      ],
     );
   }
 

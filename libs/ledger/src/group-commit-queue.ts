@@ -11,7 +11,7 @@ export interface GroupCommitOptions<In, Out> {
    */
   readonly concurrency: number;
   /**
-   * A batch running longer than this (default 100 ms; a batch takes a few ms to a few tens of ms)
+   * A batch running longer than this (default 500 ms; a batch takes a few ms to a few tens of ms)
    * is waiting for a row another session holds, or for a slow database: it stops counting against
    * `concurrency`, so the writes behind it go on in a new batch instead of waiting for its lock
    * timeout. At most {@link MAX_RUNNING} batches run at once.
@@ -23,8 +23,8 @@ export interface GroupCommitOptions<In, Out> {
 }
 
 /** The most batches running at once, stalled ones included. */
-export const MAX_RUNNING = 8;
-const DEFAULT_STALLED_AFTER_MS = 100;
+export const MAX_RUNNING = 4;
+const DEFAULT_STALLED_AFTER_MS = 500;
 
 export class QueueFullError extends Error {}
 export class QueueClosedError extends Error {}
