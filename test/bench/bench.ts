@@ -5,6 +5,8 @@
  * Env: DATABASE_URL (a server to use; default: an embedded PostgreSQL in .data/bench-postgres),
  * BENCH_SECONDS (per scenario, default 15), BENCH_CONNECTIONS (64), BENCH_USERS (1000),
  * BENCH_LOG_LEVEL (service log level, default warn), BENCH_PROFILE=1 (CPU profile of the service),
+ * BENCH_NODE_FLAGS (more V8/Node flags for the service, e.g. `--trace-gc`; it always gets the
+ * production flags of SERVICE_NODE_FLAGS),
  * BENCH_ONLY (run only the scenarios whose name contains it, e.g. `transfers`: for quick A/B runs;
  * ratios and goals need the full run), BENCH_POOLER=pgbouncer (the service reaches PostgreSQL
  * through Debian's PgBouncer in transaction mode, stock settings, with DATABASE_POOLER=transaction;
