@@ -14,7 +14,7 @@ export interface GroupCommitOptions<In, Out> {
    * A batch running longer than this (default 500 ms; a batch takes a few ms to a few tens of ms)
    * is waiting for a row another session holds, or for a slow database: it stops counting against
    * `concurrency`, so the writes behind it go on in a new batch instead of waiting for its lock
-   * timeout. At most {@link MAX_RUNNING} batches run at once.
+   * timeout. At most {@link MAX_STALLED} stalled batches run beside `concurrency` others.
    */
   readonly stalledAfterMs?: number;
   /** Processes a batch and settles every item, in input order. */
@@ -22,8 +22,8 @@ export interface GroupCommitOptions<In, Out> {
   readonly onQueueDepth?: (depth: number) => void;
 }
 
-/** The most batches running at once, stalled ones included. */
-export const MAX_RUNNING = 4;
+/** The most stalled batches running beside the `concurrency` counted ones. */
+export const MAX_STALLED = 3;
 const DEFAULT_STALLED_AFTER_MS = 500;
 
 export class QueueFullError extends Error {}
@@ -75,7 +75,11 @@ export class GroupCommitQueue<In, Out> {
 
   private pump(): void {
     const stalledAfterMs = this.options.stalledAfterMs ?? DEFAULT_STALLED_AFTER_MS;
-    while (this.queue.length > 0 && this.running.size < MAX_RUNNING && this.counted(stalledAfterMs) < this.options.concurrency) {
+    while (
+      this.queue.length > 0 &&
+      this.running.size < this.options.concurrency + MAX_STALLED &&
+      this.counted(stalledAfterMs) < this.options.concurrency
+    ) {
       const batch = this.queue.splice(0, this.options.maxBatchSize);
       this.options.onQueueDepth?.(this.queue.length);
       const entry = { startedAt: Date.now() };
@@ -86,7 +90,7 @@ export class GroupCommitQueue<In, Out> {
         else if (this.running.size === 0) this.idle.splice(0).forEach((resolve) => resolve());
       });
     }
-    if (this.queue.length > 0 && this.running.size < MAX_RUNNING) this.watchForStall(stalledAfterMs);
+    if (this.queue.length > 0 && this.running.size < this.options.concurrency + MAX_STALLED) this.watchForStall(stalledAfterMs);
   }
 
   /** Running batches that still count against `concurrency` (not stalled). */
