@@ -20,7 +20,8 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 import { BALANCES_AS_OF_SQL } from '../libs/ledger/src/balances-as-of.repository';
-import { bulkTopups, withClient } from '../test/support/bulk-ledger';
+import { bulkTopups } from '../test/support/bulk-ledger';
+import { withClient } from '../test/support/pg-client';
 import { getJson, postJson } from '../test/support/http-json';
 import { spawnService } from '../test/support/spawned-service';
 

@@ -13,7 +13,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
-import { bulkTopups, withClient } from '../test/support/bulk-ledger';
+import { bulkTopups } from '../test/support/bulk-ledger';
+import { withClient } from '../test/support/pg-client';
 import { getJson, postJson } from '../test/support/http-json';
 import { spawnService } from '../test/support/spawned-service';
 

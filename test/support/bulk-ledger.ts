@@ -1,4 +1,4 @@
-import { Client, type Pool } from 'pg';
+import type { Pool } from 'pg';
 
 /**
  * Appends top-ups of one user account straight into the ledger's tables, as the service would
@@ -50,16 +50,5 @@ export async function bulkTopups(
     } finally {
       client.release();
     }
-  }
-}
-
-/** Runs `work` with a client of its own on `url`, closed afterwards. */
-export async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
   }
 }

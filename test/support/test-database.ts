@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { withDatabase } from './global-setup';
+import { withClient } from './pg-client';
 import { fileDatabasePrefix, TEST_ENV } from './test-run';
 
 /**
@@ -20,7 +21,7 @@ export class TestDatabase {
     const adminUrl = requireEnv(TEST_ENV.adminUrl);
     const template = requireEnv(TEST_ENV.template);
     const name = `${fileDatabasePrefix(requireEnv(TEST_ENV.runId))}${randomBytes(5).toString('hex')}`;
-    await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+    await withClient(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
     const url = withDatabase(adminUrl, name);
     return new TestDatabase(name, url, new Pool({ connectionString: url, max: 4 }), adminUrl);
   }
@@ -31,23 +32,13 @@ export class TestDatabase {
 
   async drop(): Promise<void> {
     await this.pool.end();
-    await withAdmin(this.adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`));
+    await withClient(this.adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${this.name} WITH (FORCE)`));
   }
 }
 
 /** Runs work on a connection to the run's admin database (to create or drop databases). */
 export function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  return withAdmin(requireEnv(TEST_ENV.adminUrl), work);
-}
-
-async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+  return withClient(requireEnv(TEST_ENV.adminUrl), work);
 }
 
 function requireEnv(name: string): string {

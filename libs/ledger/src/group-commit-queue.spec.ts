@@ -1,4 +1,4 @@
-import { GroupCommitQueue, QueueClosedError, QueueFullError, Settled } from './group-commit-queue';
+import { GroupCommitQueue, MAX_STALLED, QueueClosedError, QueueFullError, Settled } from './group-commit-queue';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -80,31 +80,63 @@ describe(GroupCommitQueue.name, () => {
       { status: 'rejected', reason: new Error('boom') },
     ]);
   });
-  it('starts the next batch beside one that has stalled (waiting for a lock), not before', async () => {
-    const stuck = deferred<void>();
-    const started: Array<{ items: number[]; at: number }> = [];
-    const t0 = Date.now();
-    const queue = new GroupCommitQueue<number, number>({
-      maxBatchSize: 100,
-      maxQueue: 100,
-      concurrency: 1,
-      stalledAfterMs: 60,
-      run: async (items) => {
-        started.push({ items: [...items], at: Date.now() - t0 });
-        if (items.includes(1)) await stuck.promise;
-        return items.map((value) => ({ ok: true, value }));
-      },
+  describe('with a batch that stalls (waits for a lock another session holds)', () => {
+    beforeEach(() => jest.useFakeTimers({ now: 0 }));
+    afterEach(() => jest.useRealTimers());
+
+    it('starts the next batch beside it once it has run stalledAfterMs, not before', async () => {
+      const stuck = deferred<void>();
+      const started: number[][] = [];
+      const queue = new GroupCommitQueue<number, number>({
+        maxBatchSize: 100,
+        maxQueue: 100,
+        concurrency: 1,
+        stalledAfterMs: 500,
+        run: async (items) => {
+          started.push([...items]);
+          if (items.includes(1)) await stuck.promise;
+          return items.map((value) => ({ ok: true, value }));
+        },
+      });
+      const first = queue.submit(1);
+      await jest.advanceTimersByTimeAsync(1);
+      const second = queue.submit(2);
+      await jest.advanceTimersByTimeAsync(497);
+      expect(started).toEqual([[1]]); // t = 498 ms: not stalled yet, the second waits
+      await jest.advanceTimersByTimeAsync(3);
+      expect(started).toEqual([[1], [2]]); // t = 501 ms
+      expect(await second).toBe(2);
+      stuck.resolve();
+      expect(await first).toBe(1);
+      await queue.close();
     });
-    const first = queue.submit(1);
-    await new Promise((r) => setTimeout(r, 10));
-    const second = queue.submit(2);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(started.map((s) => s.items)).toEqual([[1]]); // the first is not stalled yet: the second waits
-    expect(await second).toBe(2); // then goes on without it
-    expect(started.map((s) => s.items)).toEqual([[1], [2]]);
-    expect(started[1].at).toBeGreaterThanOrEqual(55);
-    stuck.resolve();
-    expect(await first).toBe(1);
-    await queue.close();
+
+    it('runs at most MAX_STALLED stalled batches beside the counted ones', async () => {
+      const stuck = deferred<void>();
+      const started: number[][] = [];
+      const queue = new GroupCommitQueue<number, number>({
+        maxBatchSize: 100,
+        maxQueue: 100,
+        concurrency: 1,
+        stalledAfterMs: 500,
+        run: async (items) => {
+          started.push([...items]);
+          await stuck.promise;
+          return items.map((value) => ({ ok: true, value }));
+        },
+      });
+      const all: Array<Promise<number>> = [];
+      for (let i = 1; i <= 6; i++) {
+        all.push(queue.submit(i));
+        await jest.advanceTimersByTimeAsync(600);
+      }
+      expect(started).toEqual([[1], [2], [3], [4]]); // 1 + MAX_STALLED; 5 and 6 wait together
+      expect(MAX_STALLED).toBe(3);
+      stuck.resolve();
+      await jest.advanceTimersByTimeAsync(1);
+      expect(await Promise.all(all)).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(started.at(-1)).toEqual([5, 6]);
+      await queue.close();
+    });
   });
 });

@@ -7,7 +7,8 @@ import { ShutdownState } from './shutdown-state';
 /** Probes and scrapes are too frequent to log one line each (they are still measured). */
 const QUIET_PATHS = new Set(['/health/live', '/health/ready', '/metrics']);
 
-type Observe = (seconds: number) => void;
+/** A labelled child of the duration histogram. */
+type Timer = { observe(seconds: number): void };
 
 /**
  * One `close` hook per request: the HTTP duration histogram (labelled by route template, never
@@ -66,8 +67,8 @@ function routeLabel(request: Request): string {
 
 /** The duration histogram's children, one per route object, method and status, made on first use. */
 class DurationsByRoute {
-  private readonly byRoute = new WeakMap<object, Map<string, Map<number, Observe>>>();
-  private readonly unmatched = new Map<string, Map<number, Observe>>();
+  private readonly byRoute = new WeakMap<object, Map<string, Map<number, Timer>>>();
+  private readonly unmatched = new Map<string, Map<number, Timer>>();
 
   constructor(private readonly metrics: MetricsService) {}
 
@@ -83,17 +84,12 @@ class DurationsByRoute {
       byStatus = new Map();
       byMethod.set(request.method, byStatus);
     }
-    let observe = byStatus.get(status);
-    if (observe === undefined) {
-      const child = this.metrics.httpDuration.labels({
-        method: request.method,
-        route: routeLabel(request),
-        status: String(status),
-      });
-      observe = (value) => child.observe(value);
-      byStatus.set(status, observe);
+    let timer = byStatus.get(status);
+    if (timer === undefined) {
+      timer = this.metrics.httpDuration.labels({ method: request.method, route: routeLabel(request), status: String(status) });
+      byStatus.set(status, timer);
     }
-    observe(seconds);
+    timer.observe(seconds);
   }
 }
 

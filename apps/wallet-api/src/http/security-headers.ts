@@ -46,7 +46,7 @@ export function securityHeadersMiddleware(): RequestHandler {
 }
 
 /** The headers a request-independent middleware sets (it is run once against a recording response). */
-export function headersSetBy(
+function headersSetBy(
   middleware: (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void,
 ): ReadonlyArray<readonly [string, string]> {
   const headers: Array<readonly [string, string]> = [];
