@@ -29,8 +29,7 @@ export const RUNTIME_TABLE_GRANTS: Readonly<Record<string, RuntimeTableGrant>> =
   journal_entries: { privileges: ['SELECT', 'INSERT'], why: 'append-only: postings insert, history and verify read' },
   idempotency_keys: {
     privileges: ['SELECT', 'INSERT', 'DELETE'],
-    updateColumns: ['status_code', 'response_body', 'journal_id', 'completed_at'],
-    why: 'keys are claimed, completed with the stored response, and purged after the retention',
+    why: 'records are written once, with the stored response (never updated), and purged after the retention',
   },
   api_keys: {
     privileges: ['SELECT', 'INSERT'],

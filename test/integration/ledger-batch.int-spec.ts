@@ -1,6 +1,7 @@
 import { ErrorCode, MetricsService } from '@app/common';
 import { WriteResult } from '@app/idempotency';
 import { LedgerService, Settled } from '@app/ledger';
+import { withClient } from '../support/pg-client';
 import { postings } from '../support/postings';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -130,6 +131,59 @@ describe(`${LedgerService.name} batches`, () => {
     // A replay from the stored record has the stored response, not the in-memory outcome.
     expect(again).toEqual({ ok: true, value: { ...(first as { value: WriteResult }).value, replayed: true, outcome: null } });
     expect(await t.client.balance(a)).toBe(45n);
+  });
+
+  describe('a key another transaction stores while the batch runs (another process, say)', () => {
+    // The other transaction holds its record uncommitted; the batch read no record for the key, so
+    // its insert waits on that row. What the other transaction then does decides the answer.
+    async function race(end: 'COMMIT' | 'ROLLBACK') {
+      const a = await t.client.givenUserWithBalance(50n);
+      const b = await t.client.givenUserWithBalance(0n);
+      const spend = postings.spend(a, 10n);
+      const claim = spend.idempotency!;
+      const stored = JSON.stringify({ stored: 'by the other transaction' });
+      const before = { journals: await journals(), retries: await retries() };
+      return withClient(t.db.url, async (other) => {
+        await other.query('BEGIN');
+        await other.query(
+          `INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint, status_code, response_body, completed_at)
+           VALUES ($1, $2, $3, $4, 201, $5, now())`,
+          [claim.userId, claim.key, claim.endpoint, claim.fingerprint, stored],
+        );
+        const pending = ledger.postBatch([postings.topup(b, 7n), spend]);
+        await waitFor(
+          async () =>
+            (
+              await t.db.query(
+                `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                    AND query LIKE '%INSERT INTO idempotency_keys%'`,
+              )
+            ).length > 0,
+        );
+        await other.query(end);
+        const [topup, spent] = await pending;
+        return { a, b, topup, spent, stored, before };
+      });
+    }
+
+    it('replays its record once it commits: the batch rolls back and runs again, nothing is charged twice', async () => {
+      const { a, b, topup, spent, stored, before } = await race('COMMIT');
+      expect(body(topup)).toMatchObject({ httpStatus: 201, balanceAfter: '7', replayed: false });
+      expect(spent).toEqual({ ok: true, value: { status: 201, body: stored, replayed: true, outcome: null } });
+      expect([await t.client.balance(a), await t.client.balance(b)]).toEqual([50n, 7n]);
+      expect(await journals()).toBe(before.journals + 1);
+      expect(await retries()).toBe(before.retries + 1);
+      expect((await t.client.verify()).ok).toBe(true);
+    });
+
+    it('posts the write itself when that transaction rolls back', async () => {
+      const { a, topup, spent, before } = await race('ROLLBACK');
+      expect(body(topup)).toMatchObject({ httpStatus: 201, replayed: false });
+      expect(body(spent)).toMatchObject({ httpStatus: 201, balanceAfter: '40', replayed: false });
+      expect(await t.client.balance(a)).toBe(40n);
+      expect(await journals()).toBe(before.journals + 2);
+      expect(await retries()).toBe(before.retries);
+    });
   });
 
   it('never deadlocks on crossed transfers, within a batch and across concurrent batches', async () => {

@@ -8,10 +8,11 @@ export interface IdempotencyClaim {
   readonly fingerprint: string;
 }
 
-/** The outcome stored under a claimed key, with the journal it describes (null for a rejection). */
-export interface IdempotencyCompletion extends StoredResponse {
-  readonly userId: string;
-  readonly key: string;
+/**
+ * A record as a batch stores it, once, with its outcome: the claim, the response and the journal
+ * it describes (null for a rejection).
+ */
+export interface IdempotencyRecord extends IdempotencyClaim, StoredResponse {
   readonly journalId: string | null;
 }
 

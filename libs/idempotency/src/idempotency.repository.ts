@@ -1,39 +1,29 @@
-import { SqlExecutor } from '@app/common';
+import { databaseErrorCode, SqlExecutor } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ExistingRecord, IdempotencyClaim, IdempotencyCompletion, scopedKey } from './idempotency-record';
+import { ExistingRecord, IdempotencyRecord } from './idempotency-record';
+
+const UNIQUE_VIOLATION = '23505';
+const PRIMARY_KEY = 'idempotency_keys_pkey';
 
 /**
- * SQL for idempotency records. Claims and completions take the caller's transaction explicitly
- * (the ledger's pipelined batch transaction): a record is claimed and completed in the same
- * transaction as the journal it describes, so a crash leaves either both or neither. The methods
- * send their statement at once and return its answer as a promise, so a caller may pipeline them.
+ * SQL for idempotency records. A record is written once, complete, in the same transaction as the
+ * journal it describes (the ledger's pipelined batch transaction, passed explicitly), so a crash
+ * leaves both or neither, and a stored response is never updated. The methods send their statement
+ * at once and return its answer as a promise, so a caller may pipeline them.
  */
 @Injectable()
 export class IdempotencyRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Inserts a record per claim, in (user, key) order so that concurrent batches wait on each
-   * other's keys in one global order. A claim whose key exists, or is being claimed by another
-   * open transaction (this statement waits for it to end), is not inserted.
-   * @returns the claims that were taken, as `userId\0key` strings.
+   * The committed records under these keys. Unlike an insert this does not wait for another open
+   * transaction writing the same key: that one is caught by {@link insert} (see {@link isKeyTaken}).
+   * The keys travel as arrays: `unnest` tells the planner a batch is a handful of rows, so it probes
+   * the primary key per key (with `json_to_recordset`, estimated at 100 rows, it fetched every key
+   * of the batch's users and hash-joined them, a cost that grew with each user's keys).
    */
-  async claim(tx: SqlExecutor, claims: readonly IdempotencyClaim[]): Promise<Set<string>> {
-    if (claims.length === 0) return new Set();
-    const rows = await tx.query<{ user_id: string; key: string }>(
-      'idempotency_claim',
-      `INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint)
-       SELECT * FROM json_to_recordset($1::json) AS c(user_id uuid, key text, endpoint text, fingerprint text)
-       ORDER BY 1, 2
-       ON CONFLICT (user_id, key) DO NOTHING
-       RETURNING user_id, key`,
-      [JSON.stringify(claims.map((c) => ({ user_id: c.userId, key: c.key, endpoint: c.endpoint, fingerprint: c.fingerprint })))],
-    );
-    return new Set(rows.map((r) => scopedKey(r.user_id, r.key)));
-  }
-
   async findMany(tx: SqlExecutor, keys: ReadonlyArray<{ userId: string; key: string }>): Promise<ExistingRecord[]> {
     if (keys.length === 0) return [];
     const rows = await tx.query<{
@@ -59,41 +49,62 @@ export class IdempotencyRepository {
   }
 
   /**
-   * Stores each request's answer. Unlike the inserts, this join keeps its parameters as arrays:
-   * `unnest` tells the planner a batch is a handful of rows, so it probes the primary key per key;
-   * with `json_to_recordset` (estimated at 100 rows) it fetched every key of the batch's users and
-   * hash-joined them, a cost that grew with each user's keys (PostgreSQL's CPU per transfer 217 →
-   * 386 µs over a full bench run).
+   * Inserts the records, complete, in (user, key) order, so that concurrent batches wait on each
+   * other's keys in one global order. A key another transaction has written meanwhile (or is
+   * writing: the insert waits for it to end) fails the statement, and with it the transaction, with
+   * a unique violation ({@link isKeyTaken}): nothing of the batch is written, and run again it finds
+   * that record. Rows travel as one JSON document (no array escaping of the response bodies).
    */
-  async complete(tx: SqlExecutor, completions: readonly IdempotencyCompletion[]): Promise<void> {
-    if (completions.length === 0) return;
+  async insert(tx: SqlExecutor, records: readonly IdempotencyRecord[]): Promise<void> {
+    if (records.length === 0) return;
     await tx.query(
-      'idempotency_complete',
-      `UPDATE idempotency_keys k
-          SET status_code = c.status, response_body = c.body, journal_id = c.journal_id, completed_at = now()
-         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::bigint[]) AS c(user_id, key, status, body, journal_id)
-        WHERE k.user_id = c.user_id AND k.key = c.key AND k.user_id = ANY ($1::uuid[])`,
+      'idempotency_insert',
+      `INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint, status_code, response_body, journal_id, completed_at)
+       SELECT user_id, key, endpoint, fingerprint, status_code, response_body, journal_id, now()
+         FROM json_to_recordset($1::json)
+           AS r(user_id uuid, key text, endpoint text, fingerprint text, status_code smallint, response_body text, journal_id bigint)
+        ORDER BY 1, 2`,
       [
-        completions.map((c) => c.userId),
-        completions.map((c) => c.key),
-        completions.map((c) => c.status),
-        completions.map((c) => c.body),
-        completions.map((c) => c.journalId),
+        JSON.stringify(
+          records.map((r) => ({
+            user_id: r.userId,
+            key: r.key,
+            endpoint: r.endpoint,
+            fingerprint: r.fingerprint,
+            status_code: r.status,
+            response_body: r.body,
+            journal_id: r.journalId,
+          })),
+        ),
       ],
     );
   }
 
+  /** Whether a statement failed because a record it inserted exists already (written by another transaction). */
+  isKeyTaken(error: unknown): boolean {
+    return databaseErrorCode(error) === UNIQUE_VIOLATION && constraintOf(error) === PRIMARY_KEY;
+  }
+
   /**
-   * Deletes at most `limit` records created before `cutoff`. Rows that a writer holds are skipped
-   * (SKIP LOCKED), so purging never makes a write wait.
+   * Deletes at most `limit` records created before `cutoff`, one short statement per call. Writers
+   * never update or lock a stored record, so there is nothing to skip: the rows are not locked
+   * first (which would need an UPDATE privilege the runtime role does not have). Two replicas
+   * purging at once wait for each other's statement, then skip what the other deleted; a write
+   * reusing an expired key being deleted waits for that statement to end.
    */
   async purgeBefore(cutoff: Date, limit: number): Promise<number> {
     const result: [unknown[], number] = await this.dataSource.query(
       `DELETE FROM idempotency_keys
         WHERE ctid = ANY (ARRAY(
-          SELECT ctid FROM idempotency_keys WHERE created_at < $1 ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED))`,
+          SELECT ctid FROM idempotency_keys WHERE created_at < $1 ORDER BY created_at LIMIT $2))`,
       [cutoff, limit],
     );
     return result[1];
   }
+}
+
+function constraintOf(error: unknown): string | undefined {
+  const { constraint, driverError } = (error ?? {}) as { constraint?: unknown; driverError?: unknown };
+  if (typeof constraint === 'string') return constraint;
+  return driverError === undefined ? undefined : constraintOf(driverError);
 }

@@ -15,8 +15,9 @@ interface InFlight {
  * the others wait for it (at most `IDEMPOTENCY_WAIT_MS`) and then answer from its stored outcome:
  * the replay for the same request, IDEMPOTENCY_KEY_REUSED for a different one, 409 when the wait
  * runs out. When the first one ends without a stored outcome (a 404 or a 503), a waiter runs its
- * own request. Across processes the database does the same job: a claim waits on the other
- * transaction's uncommitted record (see `IdempotencyRecordsService.claim`).
+ * own request. Across processes the database does the job: the second transaction's record insert
+ * waits for the first's and fails once it commits, and its batch runs again and replays it (see
+ * `IdempotencyRecordsService.store`).
  */
 @Injectable()
 export class IdempotencyService {

@@ -28,12 +28,13 @@ type Ready = { index: number } & ReadyCommand;
  * The ledger's domain service, a thin façade: posts balanced journal transactions.
  *
  * Writes are grouped (see {@link GroupCommitQueue}): all postings that arrive while a batch is in
- * flight go together in the next database transaction ({@link PostingUnit}), which claims their
- * idempotency keys, locks every account of the batch once in the ledger's one lock order, applies
+ * flight go together in the next database transaction ({@link PostingUnit}), which reads their
+ * idempotency records, locks every account of the batch once in the ledger's one lock order, applies
  * the postings' rules in arrival order in memory and writes everything in two pipelined round
  * trips. The hot treasury row is therefore locked once per batch instead of once per request. The
- * whole transaction is retried on deadlock or serialization failure; if it fails otherwise, the
- * failure policy decides ({@link decideOnFailure}).
+ * whole transaction is retried on deadlock or serialization failure, and when another process
+ * stored one of its keys first; if it fails otherwise, the failure policy decides
+ * ({@link decideOnFailure}).
  */
 @Injectable()
 export class LedgerService implements OnApplicationShutdown {
@@ -105,6 +106,8 @@ export class LedgerService implements OnApplicationShutdown {
         const report = await this.transactions.run((tx) => this.unit.run(tx, ready, ids, this.settings), {
           maxAttempts: this.maxAttempts,
           onRetry: () => this.metrics.transactionRetries.inc(),
+          // Another process stored one of the batch's keys after this batch read them: run again, it replays.
+          retryOn: (error) => this.idempotency.isKeyTaken(error),
         });
         this.record(report);
         report.results.forEach((r, k) => (results[ready[k].index] = r));

@@ -8,6 +8,8 @@ export interface TransactionOptions {
   readonly maxAttempts: number;
   /** Called before each new attempt (for metrics). */
   readonly onRetry?: (attempt: number, error: unknown) => void;
+  /** Other failures that mean "run the whole transaction again" besides deadlocks and serialization failures. */
+  readonly retryOn?: (error: unknown) => boolean;
 }
 
 /** Where repositories send SQL: a pipelined transaction, or anything else that runs named statements. */
@@ -77,7 +79,8 @@ export class PipelinedTransactionRunner {
       try {
         return await this.once(work);
       } catch (error) {
-        if (!isRetryableTransactionError(error) || attempt >= options.maxAttempts) throw error;
+        const retryable = isRetryableTransactionError(error) || options.retryOn?.(error) === true;
+        if (!retryable || attempt >= options.maxAttempts) throw error;
         options.onRetry?.(attempt, error);
         this.logger.warn(`transaction attempt ${attempt} aborted (${(error as { code?: string }).code}); retrying`);
         await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));

@@ -1,8 +1,9 @@
 import { MetricsService, PipelinedTransaction } from '@app/common';
 import {
-  IdempotencyCompletion,
+  ExistingRecord,
   IdempotencyKeyInProgressException,
   IdempotencyKeyReusedException,
+  IdempotencyRecord,
   IdempotencyRecordsService,
   scopedKey,
 } from '@app/idempotency';
@@ -36,15 +37,17 @@ export interface BatchReport {
 
 /**
  * The transactional unit: one batch in one database transaction, in two pipelined flights; run
- * again from scratch on deadlock, so it keeps no state outside.
- *  1. {@link firstFlight}: BEGIN, claim the keys, lock the accounts (one statement, the one lock
- *     order), draw journal ids and the timestamp, load the rules' state — sent together; PostgreSQL
- *     runs them in this order, so the state is read behind the locks.
+ * again from scratch on deadlock (or when another transaction stored one of its keys first), so it
+ * keeps no state outside.
+ *  1. {@link firstFlight}: BEGIN, read the records of the batch's keys, lock the accounts (one
+ *     statement, the one lock order), draw journal ids and the timestamp, load the rules' state —
+ *     sent together; PostgreSQL runs them in this order, so the state is read behind the locks. A
+ *     key with a record answers from it (a replay, or a refusal of a different request).
  *  2. {@link applyPostings}: the rules run in memory in arrival order; responses are rendered
  *     (ids and timestamp are known).
  *  3. {@link secondFlight}: journals, entries and balances, the state's changes, the idempotency
- *     records — sent at once; the runner's COMMIT awaits them.
- * Keys that already have a record cost one more round trip, to read it.
+ *     records with their responses (inserted once, never updated) — sent at once; the runner's
+ *     COMMIT awaits them.
  */
 @Injectable()
 export class PostingUnit {
@@ -65,17 +68,19 @@ export class PostingUnit {
     const report: BatchReport = { results: [], posted: [], rejected: [] };
     const plan = planBatch(batch, settings);
 
-    const { claimed, scratch } = await this.firstFlight(tx, batch, plan, accountIds);
-    const isClaimed = (i: number) => {
+    const { existing, scratch } = await this.firstFlight(tx, batch, plan, accountIds);
+    const recordOf = (i: number) => {
       const claim = batch[i].command.idempotency;
-      return !claim || claimed.has(scopedKey(claim.userId, claim.key));
+      return claim && existing.get(scopedKey(claim.userId, claim.key));
     };
-    const toPost = plan.primaries.filter(isClaimed);
-    const conflicting = plan.primaries.filter((i) => !isClaimed(i));
-    if (conflicting.length > 0) await this.answerFromRecords(tx, batch, conflicting, results);
+    const toPost = plan.primaries.filter((i) => !recordOf(i));
+    for (const i of plan.primaries) {
+      const record = recordOf(i);
+      if (record) results[i] = this.answerFromRecord(batch[i].command, record);
+    }
 
-    const completions = this.applyPostings(batch, toPost, scratch, settings, results, report);
-    this.secondFlight(tx, scratch, completions);
+    const records = this.applyPostings(batch, toPost, scratch, settings, results, report);
+    this.secondFlight(tx, scratch, records);
     this.answerFollowers(batch, plan.followers, results);
     return { ...report, results: results.map((r) => r ?? fail(new Error('posting left unsettled'))) };
   }
@@ -85,17 +90,18 @@ export class PostingUnit {
     batch: readonly ReadyCommand[],
     plan: BatchPlan,
     accountIds: ReadonlyMap<string, string | null>,
-  ): Promise<{ claimed: Set<string>; scratch: PostingScratch }> {
+  ): Promise<{ existing: Map<string, ExistingRecord>; scratch: PostingScratch }> {
     const started = process.hrtime.bigint();
     const claims = plan.primaries.flatMap((i) => batch[i].command.idempotency ?? []);
-    const [claimed, accounts, allocation, state] = await Promise.all([
-      this.idempotency.claim(tx, claims),
+    const [records, accounts, allocation, state] = await Promise.all([
+      this.idempotency.findMany(tx, claims),
       this.ledger.lockAccounts(tx, plan.lockIds),
       this.ledger.allocateJournals(tx, plan.journalCount),
       this.stateRepository.load(tx, plan.state),
     ]);
     this.metrics.lockWait.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    return { claimed, scratch: new PostingScratch(accounts, accountIds, allocation.ids, allocation.now, state) };
+    const existing = new Map(records.map((r) => [scopedKey(r.userId, r.key), r]));
+    return { existing, scratch: new PostingScratch(accounts, accountIds, allocation.ids, allocation.now, state) };
   }
 
   /** Runs each posting's rule in arrival order on the locked balances; no I/O. */
@@ -106,8 +112,8 @@ export class PostingUnit {
     settings: RuleSettings,
     results: Array<Settled<PostingResult> | undefined>,
     report: BatchReport,
-  ): IdempotencyCompletion[] {
-    const completions: IdempotencyCompletion[] = [];
+  ): IdempotencyRecord[] {
+    const records: IdempotencyRecord[] = [];
     for (const index of indexes) {
       const { command } = batch[index];
       const decided = scratch.apply(command, (ctx) => postingRules.apply(command.intent, ctx, settings));
@@ -123,36 +129,24 @@ export class PostingUnit {
       results[index] = { ok: true, value: { ...response, replayed: false, outcome } };
       if (command.idempotency) {
         const journalId = outcome.kind === 'POSTED' ? outcome.transactions[0].id : null;
-        completions.push({ userId: command.idempotency.userId, key: command.idempotency.key, journalId, ...response });
+        records.push({ ...command.idempotency, journalId, ...response });
       }
     }
-    return completions;
+    return records;
   }
 
   /** Sent now; the runner's commit awaits them with COMMIT and reports the first failure. */
-  private secondFlight(tx: PipelinedTransaction, scratch: PostingScratch, completions: readonly IdempotencyCompletion[]): void {
+  private secondFlight(tx: PipelinedTransaction, scratch: PostingScratch, records: readonly IdempotencyRecord[]): void {
     this.ledger.insertJournals(tx, scratch.journals, scratch.balances()).catch(reportedByCommit);
     for (const write of this.stateRepository.save(tx, scratch.state)) write.catch(reportedByCommit);
-    this.idempotency.complete(tx, completions).catch(reportedByCommit);
+    this.idempotency.store(tx, records).catch(reportedByCommit);
   }
 
-  /** Keys that already have a record: replay it, or refuse a different request under the same key. */
-  private async answerFromRecords(
-    tx: PipelinedTransaction,
-    batch: readonly ReadyCommand[],
-    indexes: readonly number[],
-    results: Array<Settled<PostingResult> | undefined>,
-  ): Promise<void> {
-    const claims = indexes.map((i) => batch[i].command.idempotency as NonNullable<PostingCommand['idempotency']>);
-    const records = await this.idempotency.findMany(tx, claims);
-    const byKey = new Map(records.map((r) => [scopedKey(r.userId, r.key), r]));
-    indexes.forEach((i, k) => {
-      const claim = claims[k];
-      const record = byKey.get(scopedKey(claim.userId, claim.key));
-      if (!record?.response) results[i] = fail(new IdempotencyKeyInProgressException());
-      else if (record.fingerprint !== claim.fingerprint) results[i] = fail(new IdempotencyKeyReusedException());
-      else results[i] = { ok: true, value: { ...record.response, replayed: true, outcome: null } };
-    });
+  /** A key that already has a record: replay it, or refuse a different request under the same key. */
+  private answerFromRecord(command: PostingCommand, record: ExistingRecord): Settled<PostingResult> {
+    if (!record.response) return fail(new IdempotencyKeyInProgressException());
+    if (record.fingerprint !== command.idempotency?.fingerprint) return fail(new IdempotencyKeyReusedException());
+    return { ok: true, value: { ...record.response, replayed: true, outcome: null } };
   }
 
   /** A key used twice in one batch: the first occurrence ran, the others answer from its outcome. */
