@@ -4,6 +4,7 @@ import { AccessControl1764000000002 } from './migrations/1764000000002-access-co
 import { LedgerVerifyCheckpoints1764000000030 } from './migrations/1764000000030-ledger-verify-checkpoints';
 import { BalancesAsOfIndexes1764000000040 } from './migrations/1764000000040-balances-as-of-indexes';
 import { RefundsAndHolds1764000000050 } from './migrations/1764000000050-refunds-and-holds';
+import { EntriesCheckedByTrigger1764000000060 } from './migrations/1764000000060-entries-checked-by-trigger';
 
 export { runInitialSeed, SEED_ASSETS, SEED_USERNAMES, SYSTEM_ACCOUNT_NAMES } from './seeds/initial.seed';
 export { RUNTIME_SEQUENCE_GRANTS, RUNTIME_TABLE_GRANTS, type RuntimeTableGrant } from './runtime-grants';
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   LedgerVerifyCheckpoints1764000000030,
   BalancesAsOfIndexes1764000000040,
   RefundsAndHolds1764000000050,
+  EntriesCheckedByTrigger1764000000060,
 ];

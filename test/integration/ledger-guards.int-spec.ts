@@ -99,6 +99,33 @@ describe('Ledger database guards', () => {
     ).rejects.toEqual(sqlstate('23503'));
   });
 
+  it('refuses entries pointing at a missing journal', async () => {
+    // Balanced, on accounts of the right asset: only the journal is missing.
+    const entries = (journal: string) =>
+      db.query(
+        `INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after)
+         VALUES ($1, $2, 'TOPUP', -10, -10), ($1, $3, 'TOPUP', 10, 10)`,
+        [journal, treasury, aliceGold],
+      );
+    await expect(entries('999999999')).rejects.toEqual(sqlstate('23503'));
+    const [{ id }] = await db.query<{ id: string }>(
+      `INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key, created_by)
+       VALUES ('TOPUP', 'GOLD', $1, 10, 'raw-' || gen_random_uuid(), 'master') RETURNING id`,
+      [alice],
+    );
+    await expect(entries(id)).resolves.toBeDefined();
+  });
+
+  it('refuses to delete or truncate accounts (entries point at them)', async () => {
+    const [{ id }] = await db.query<{ id: string }>(
+      `INSERT INTO accounts (asset_code, kind, user_id) VALUES ('POINT', 'USER', $1) RETURNING id`,
+      [alice],
+    );
+    await expect(db.query(`DELETE FROM accounts WHERE id = $1`, [id])).rejects.toEqual(sqlstate('23001'));
+    await expect(db.query(`TRUNCATE accounts CASCADE`)).rejects.toEqual(sqlstate('23001'));
+    expect(await db.query(`SELECT 1 FROM accounts WHERE id = $1`, [id])).toHaveLength(1);
+  });
+
   it('refuses to update, delete or truncate entries and journals', async () => {
     const [{ id }] = await db.query<{ id: string }>(`SELECT id FROM journal_entries LIMIT 1`);
     await expect(db.query(`UPDATE journal_entries SET amount = amount + 1 WHERE id = $1`, [id])).rejects.toEqual(
