@@ -126,6 +126,29 @@ describe('Ledger database guards', () => {
     expect(await db.query(`SELECT 1 FROM accounts WHERE id = $1`, [id])).toHaveLength(1);
   });
 
+  it('refuses a journal in an asset that does not exist, and deleting an asset', async () => {
+    // Inside a transaction rolled back: the positive control leaves no journal without entries.
+    const journal = async (asset: string) => {
+      const client = await db.pool.connect();
+      try {
+        await client.query('BEGIN');
+        return await client.query(
+          `INSERT INTO journal_transactions (type, asset_code, user_id, amount, idempotency_key, created_by)
+           VALUES ('TOPUP', $2, $1, 10, 'raw-' || gen_random_uuid(), 'master')`,
+          [alice, asset],
+        );
+      } finally {
+        await client.query('ROLLBACK');
+        client.release();
+      }
+    };
+    await expect(journal('NOPE')).rejects.toEqual(sqlstate('23503'));
+    await expect(journal('GOLD')).resolves.toBeDefined();
+    await db.query(`INSERT INTO assets (code, name) VALUES ('UNUSED', 'Unused')`);
+    await expect(db.query(`DELETE FROM assets WHERE code = 'UNUSED'`)).rejects.toEqual(sqlstate('23001'));
+    await expect(db.query(`TRUNCATE assets CASCADE`)).rejects.toEqual(sqlstate('23001'));
+  });
+
   it('refuses to update, delete or truncate entries and journals', async () => {
     const [{ id }] = await db.query<{ id: string }>(`SELECT id FROM journal_entries LIMIT 1`);
     await expect(db.query(`UPDATE journal_entries SET amount = amount + 1 WHERE id = $1`, [id])).rejects.toEqual(
