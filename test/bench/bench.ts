@@ -12,8 +12,9 @@
  * through Debian's PgBouncer in transaction mode, stock settings, with DATABASE_POOLER=transaction;
  * the pgbench baselines stay direct; results go to latest-pgbouncer.json / .svg).
  * The bare NestJS reference (test/bench/bare-nest-app.ts: the same global pipe, body middleware and
- * write DTOs, no database, no auth) runs the top-up and transfer requests too, so the service's
- * throughput and CPU per write are also reported as ratios to the framework's own, from one run.
+ * write DTOs, no database, no auth) runs the top-up and transfer requests too, each right before the
+ * service's scenario it is compared with, so the service's throughput and CPU per write are also
+ * reported as ratios to the framework's own, from one run.
  * Each HTTP scenario also reports where the CPU went: microseconds per request used by the service
  * process, by PostgreSQL and by the load generator (from /proc), since the three share the cores.
  */
@@ -213,6 +214,7 @@ async function main(): Promise<void> {
   const db = await provideDatabases();
   const results: ScenarioResult[] = [];
   let service: Awaited<ReturnType<typeof startService>> | undefined;
+  let bare: Awaited<ReturnType<typeof startBareNest>> | undefined;
   let bouncer: PgBouncer | undefined;
   try {
     say(`▶ seed design, database only: ../shared/bench/schema.sql, pgbench ${CONNECTIONS} clients`);
@@ -226,27 +228,22 @@ async function main(): Promise<void> {
       results.push(await measurePgbenchCpu(() => runPgbench(name, script, db.seed, SECONDS, CONNECTIONS)));
     }
 
-    const bareNames = {
+    const bareNames: Readonly<Record<string, string>> = {
       'hot top-ups (HTTP)': 'bare NestJS top-up POST',
       'transfers (HTTP)': 'bare NestJS transfer POST',
-    } as const;
+    };
+    // The bare reference runs beside the service, each of its scenarios right before the service's
+    // scenario it is compared with: on a shared machine whose speed drifts over minutes, a ratio of
+    // two measurements taken a few seconds apart is steadier than one of measurements minutes apart.
+    let reference: ReturnType<typeof scenarios> = [];
     if (Object.values(bareNames).some(selected)) {
       say('▶ the HTTP framework alone: bare NestJS, same global pipe and body validation, no database, no auth');
-      const bare = await startBareNest();
-      try {
-        const fakeUsers = Array.from({ length: USERS }, () => randomUUID());
-        const reference = scenarios(fakeUsers, 'dw_not-checked-by-the-bare-app');
-        await runHttp(bare.url, reference[0], 3, CONNECTIONS, progress('warm-up', 3));
-        for (const [scenarioName, name] of Object.entries(bareNames).filter(([, n]) => selected(n))) {
-          const scenario = reference.find((x) => x.name === scenarioName)!;
-          const measured = await measureCpu(bare.child.pid ?? 0, () =>
-            runHttp(bare.url, { ...scenario, name }, SECONDS, CONNECTIONS, progress(name, SECONDS)),
-          );
-          results.push({ ...measured, kind: 'framework-only' });
-        }
-      } finally {
-        await bare.stop();
-      }
+      bare = await startBareNest();
+      reference = scenarios(
+        Array.from({ length: USERS }, () => randomUUID()),
+        'dw_not-checked-by-the-bare-app',
+      );
+      await runHttp(bare.url, reference[0], 3, CONNECTIONS, progress('warm-up', 3));
     }
 
     if (POOLER === 'pgbouncer') {
@@ -262,7 +259,17 @@ async function main(): Promise<void> {
     const users = await createFundedUsers(service.url);
     const all = scenarios(users, await createBenchKey(service.url));
     await runHttp(service.url, all[0], 3, CONNECTIONS, progress('warm-up', 3));
-    for (const scenario of all.filter((s) => selected(s.name))) {
+    for (const scenario of all) {
+      const bareName = bareNames[scenario.name];
+      const bareScenario = reference.find((x) => x.name === scenario.name);
+      if (bare && bareName && bareScenario && selected(bareName)) {
+        const { url, child } = bare;
+        const measured = await measureCpu(child.pid ?? 0, () =>
+          runHttp(url, { ...bareScenario, name: bareName }, SECONDS, CONNECTIONS, progress(bareName, SECONDS)),
+        );
+        results.push({ ...measured, kind: 'framework-only' });
+      }
+      if (!selected(scenario.name)) continue;
       const pid = service.child.pid ?? 0;
       results.push(
         await measureCpu(pid, () => runHttp(service!.url, scenario, SECONDS, CONNECTIONS, progress(scenario.name, SECONDS))),
@@ -353,6 +360,7 @@ async function main(): Promise<void> {
     if (!verify.ok) process.exitCode = 1;
   } finally {
     await service?.stop();
+    await bare?.stop();
     await bouncer?.stop();
     await db.stop();
   }
