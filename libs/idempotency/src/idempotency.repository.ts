@@ -1,4 +1,4 @@
-import { databaseErrorCode, SqlExecutor } from '@app/common';
+import { databaseErrorCode, databaseErrorConstraint, SqlExecutor } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -82,7 +82,7 @@ export class IdempotencyRepository {
 
   /** Whether a statement failed because a record it inserted exists already (written by another transaction). */
   isKeyTaken(error: unknown): boolean {
-    return databaseErrorCode(error) === UNIQUE_VIOLATION && constraintOf(error) === PRIMARY_KEY;
+    return databaseErrorCode(error) === UNIQUE_VIOLATION && databaseErrorConstraint(error) === PRIMARY_KEY;
   }
 
   /**
@@ -101,10 +101,4 @@ export class IdempotencyRepository {
     );
     return result[1];
   }
-}
-
-function constraintOf(error: unknown): string | undefined {
-  const { constraint, driverError } = (error ?? {}) as { constraint?: unknown; driverError?: unknown };
-  if (typeof constraint === 'string') return constraint;
-  return driverError === undefined ? undefined : constraintOf(driverError);
 }

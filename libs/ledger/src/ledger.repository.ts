@@ -90,9 +90,9 @@ export class LedgerRepository {
   /**
    * Writes a batch in one statement: the journal rows, their entries (in order, so that ids follow
    * the order the postings were applied) and the accounts' new balances. The database checks that
-   * every journal balances (statement trigger), that user balances stay >= 0 (CHECK) and that
-   * entries point at real journals and accounts (foreign keys). (`a.id = ANY` beside the join
-   * keeps the update on the primary key whatever the planner's statistics say.)
+   * every journal balances and its entries point at real journals and accounts, that every
+   * journal's asset exists (statement triggers) and that user balances stay >= 0 (CHECK). (`a.id =
+   * ANY` beside the join keeps the update on the primary key whatever the planner's statistics say.)
    *
    * Journals and entries travel as two JSON documents (`json_to_recordset`), not as one array
    * parameter per column: node-postgres builds array literals by escaping every element with two

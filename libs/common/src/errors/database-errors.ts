@@ -60,10 +60,21 @@ const UNAVAILABLE_MESSAGES = [
 
 /** SQLSTATE or socket code of a database error, if it has one. */
 export function databaseErrorCode(error: unknown): string | undefined {
+  return driverErrorField(error, 'code');
+}
+
+/** The constraint a database error names (a unique, check or foreign-key violation), if it names one. */
+export function databaseErrorConstraint(error: unknown): string | undefined {
+  return driverErrorField(error, 'constraint');
+}
+
+/** A string field of node-postgres' error, also when TypeORM wraps it (`driverError`). */
+function driverErrorField(error: unknown, field: 'code' | 'constraint'): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { code, driverError } = error as { code?: unknown; driverError?: unknown };
-  if (typeof code === 'string') return code;
-  return driverError === undefined ? undefined : databaseErrorCode(driverError);
+  const value = (error as Record<string, unknown>)[field];
+  if (typeof value === 'string') return value;
+  const { driverError } = error as { driverError?: unknown };
+  return driverError === undefined ? undefined : driverErrorField(driverError, field);
 }
 
 /** A deadlock or serialization failure: the whole transaction may be run again. */
