@@ -5,6 +5,7 @@ import { LedgerVerifyCheckpoints1764000000030 } from './migrations/1764000000030
 import { BalancesAsOfIndexes1764000000040 } from './migrations/1764000000040-balances-as-of-indexes';
 import { RefundsAndHolds1764000000050 } from './migrations/1764000000050-refunds-and-holds';
 import { EntriesCheckedByTrigger1764000000060 } from './migrations/1764000000060-entries-checked-by-trigger';
+import { SingleFlightBatches1764000000070 } from './migrations/1764000000070-single-flight-batches';
 
 export { runInitialSeed, SEED_ASSETS, SEED_USERNAMES, SYSTEM_ACCOUNT_NAMES } from './seeds/initial.seed';
 export { RUNTIME_SEQUENCE_GRANTS, RUNTIME_TABLE_GRANTS, type RuntimeTableGrant } from './runtime-grants';
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   BalancesAsOfIndexes1764000000040,
   RefundsAndHolds1764000000050,
   EntriesCheckedByTrigger1764000000060,
+  SingleFlightBatches1764000000070,
 ];

@@ -118,10 +118,15 @@ async function startService(
 /** The bare NestJS reference app, as its own process (TypeScript compiled once at start by swc). */
 async function startBareNest(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['-r', join(ROOT, 'test/support/register-ts.js'), join(__dirname, 'bare-nest-app.ts')], {
-    env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${RESULTS}`, '--cpu-prof-name=bare.cpuprofile'] : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, '-r', join(ROOT, 'test/support/register-ts.js'), join(__dirname, 'bare-nest-app.ts')],
+    {
+      env: { ...process.env, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {

@@ -14,6 +14,7 @@ import { HoldExpiryService } from './holds/hold-expiry.service';
 import { HoldsRepository } from './holds/holds.repository';
 import { LedgerStateRepository } from './posting/ledger-state.repository';
 import { PostingUnit } from './posting/posting-unit';
+import { AccountBook } from './posting/account-book';
 
 @Module({
   imports: [IdempotencyModule],
@@ -24,6 +25,7 @@ import { PostingUnit } from './posting/posting-unit';
     LedgerRepository,
     HoldsRepository,
     LedgerStateRepository,
+    AccountBook,
     PostingUnit,
     LedgerService,
     HoldExpiryService,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SqlExecutor } from '@app/common';
 import type { LockedAccount } from './domain/posting-engine';
 import type { TransactionType } from './domain/posting';
+import { PLACEHOLDER_NOW } from './posting/batch-placeholders';
 
 export interface JournalInsert {
   /** Drawn beforehand with {@link LedgerRepository.allocateJournals}. */
@@ -73,6 +74,25 @@ export class LedgerRepository {
   }
 
   /**
+   * The same for a single-flight batch, whose later statements are already on their way: the ids
+   * and the timestamp (to the millisecond, as ISO 8601) also go into two transaction-local settings
+   * that `ledger_batch_journal_id` and `ledger_batch_body` read (migration 1764000000070), so the
+   * batch's placeholders become these values in the database; the caller substitutes `nowIso` in
+   * what it sends.
+   */
+  async allocateJournalsForFlight(tx: SqlExecutor, count: number): Promise<JournalAllocation & { nowIso: string }> {
+    const [row] = await tx.query<{ ids: string[]; now_iso: string }>(
+      'ledger_allocate_journals_for_flight',
+      `SELECT ids::text[] AS ids, now_iso,
+              set_config('dino.batch_journal_ids', ids::text, true), set_config('dino.batch_now', now_iso, true)
+         FROM (SELECT ARRAY(SELECT nextval('journal_transactions_id_seq') FROM generate_series(1, $1)) AS ids,
+                      to_char(date_trunc('milliseconds', clock_timestamp()) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now_iso) d`,
+      [count],
+    );
+    return { ids: row.ids, now: new Date(row.now_iso), nowIso: row.now_iso };
+  }
+
+  /**
    * Which of these user accounts another session holds right now (a probe after a lock timeout):
    * SKIP LOCKED returns the rows it could lock, in a statement of its own that keeps no lock.
    */
@@ -89,7 +109,10 @@ export class LedgerRepository {
 
   /**
    * Writes a batch in one statement: the journal rows, their entries (in order, so that ids follow
-   * the order the postings were applied) and the accounts' new balances. The database checks that
+   * the order the postings were applied) and the accounts' new balances — each account's only if
+   * its balance is still `expected[id]`, the one the batch was decided from (else the statement
+   * fails with SQLSTATE DW001, `ledger_stale_balance`). Placeholder journal ids and timestamps (a
+   * single-flight batch, see batch-placeholders.ts) become the transaction's. The database checks that
    * every journal balances and its entries point at real journals and accounts, that every
    * journal's asset exists (statement triggers) and that user balances stay >= 0 (CHECK). (`a.id =
    * ANY` beside the join keeps the update on the primary key whatever the planner's statistics say.)
@@ -103,6 +126,7 @@ export class LedgerRepository {
     tx: SqlExecutor,
     journals: readonly JournalInsert[],
     balances: ReadonlyMap<string, bigint>,
+    expected: ReadonlyMap<string, bigint>,
   ): Promise<void> {
     if (journals.length === 0) return;
     const journalRows = journals.map((j) => ({
@@ -115,7 +139,7 @@ export class LedgerRepository {
       description: j.description,
       metadata: j.metadata,
       idempotency_key: j.idempotencyKey,
-      created_at: j.createdAt,
+      created_at: j.createdAt === PLACEHOLDER_NOW ? null : j.createdAt,
       created_by: j.createdBy,
       refund_of: j.refundOf,
     }));
@@ -132,24 +156,33 @@ export class LedgerRepository {
       'ledger_insert_journals',
       `WITH journals AS (
          INSERT INTO journal_transactions (id, type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key, created_at, created_by, refund_of)
-         SELECT id, type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key, created_at, created_by, refund_of
+         SELECT ledger_batch_journal_id(id), type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key,
+                coalesce(created_at, nullif(current_setting('dino.batch_now', true), '')::timestamptz), created_by, refund_of
            FROM json_to_recordset($1::json) AS j(id bigint, type text, asset_code text, user_id uuid, to_user_id uuid, amount bigint,
                 description text, metadata jsonb, idempotency_key text, created_at timestamptz, created_by text, refund_of bigint)),
        entries AS (
          INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after)
-         SELECT journal_id, account_id, type, amount, balance_after
+         SELECT ledger_batch_journal_id(journal_id), account_id, type, amount, balance_after
            FROM ROWS FROM (json_to_recordset($2::json) AS (journal_id bigint, account_id bigint, type text, amount bigint, balance_after bigint))
                 WITH ORDINALITY AS e(journal_id, account_id, type, amount, balance_after, position)
           ORDER BY position)
-       UPDATE accounts a SET balance = b.balance
-         FROM unnest($3::bigint[], $4::bigint[]) AS b(id, balance)
+       UPDATE accounts a
+          SET balance = CASE WHEN a.balance = b.expected THEN b.balance ELSE ledger_stale_balance(a.id, a.balance, b.expected) END
+         FROM unnest($3::bigint[], $4::bigint[], $5::bigint[]) AS b(id, balance, expected)
         WHERE a.id = b.id AND a.id = ANY ($3::bigint[])`,
       [
         JSON.stringify(journalRows),
         JSON.stringify(entryRows),
         [...balances.keys()],
         [...balances.values()].map((b) => b.toString()),
+        [...balances.keys()].map((id) => mustExpect(expected, id)),
       ],
     );
   }
+}
+
+function mustExpect(expected: ReadonlyMap<string, bigint>, id: string): string {
+  const balance = expected.get(id);
+  if (balance === undefined) throw new Error(`no expected balance for account ${id}`);
+  return balance.toString();
 }

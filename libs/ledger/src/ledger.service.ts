@@ -1,5 +1,6 @@
 import {
   AppConfig,
+  databaseErrorCode,
   executorOf,
   isDatabaseUnavailableError,
   MetricsService,
@@ -14,6 +15,7 @@ import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccountResolver } from './account-resolver';
+import { AccountBook } from './posting/account-book';
 import type { PostingCommand, PostingOutcome } from './domain/posting';
 import { GroupCommitQueue, QueueClosedError, QueueFullError, Settled } from './group-commit-queue';
 import { LedgerRepository } from './ledger.repository';
@@ -23,6 +25,10 @@ import { BatchReport, fail, PostingResult, PostingUnit } from './posting/posting
 import type { RuleSettings } from './rules/posting-rule';
 
 type Ready = { index: number } & ReadyCommand;
+
+/** `ledger_stale_balance` (migration 1764000000070): an account's balance was not the one the batch was decided from. */
+const STALE_BALANCE = 'DW001';
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * The ledger's domain service, a thin façade: posts balanced journal transactions.
@@ -52,6 +58,7 @@ export class LedgerService implements OnApplicationShutdown {
     private readonly idempotency: IdempotencyRecordsService,
     private readonly accounts: AccountResolver,
     private readonly metrics: MetricsService,
+    private readonly book: AccountBook,
     @InjectDataSource() dataSource: DataSource,
     config: ConfigService<AppConfig, true>,
   ) {
@@ -101,7 +108,12 @@ export class LedgerService implements OnApplicationShutdown {
       return commands.map(() => fail(toClientError(error)));
     }
     const { ready, ids } = resolved;
-    if (ready.length > 0) {
+    const single = ready.length > 0 ? await this.postSingleFlight(ready, ids) : undefined;
+    if (single && 'unavailable' in single) {
+      await this.settleFailedBatch(ready, single.unavailable, results);
+    } else if (single) {
+      single.results.forEach((r, k) => (results[ready[k].index] = r));
+    } else if (ready.length > 0) {
       try {
         const report = await this.transactions.run((tx) => this.unit.run(tx, ready, ids, this.settings), {
           maxAttempts: this.maxAttempts,
@@ -109,13 +121,44 @@ export class LedgerService implements OnApplicationShutdown {
           // Another process stored one of the batch's keys after this batch read them: run again, it replays.
           retryOn: (error) => this.idempotency.isKeyTaken(error),
         });
-        this.record(report);
+        this.committed(report, false);
         report.results.forEach((r, k) => (results[ready[k].index] = r));
       } catch (error) {
         await this.settleFailedBatch(ready, error, results);
       }
     }
     return results.map((r) => r ?? fail(new Error('posting left unsettled')));
+  }
+
+  /**
+   * The batch in one round trip when it can go so ({@link PostingUnit.decideSingleFlight}), else
+   * undefined: also when that transaction failed — it rolled back whole, and the caller posts the
+   * batch the two-flight way, which reads balances and records afresh (and replays a key that turned
+   * out to have one). A lost connection is the exception: whether its COMMIT landed is unknown, so
+   * the batch's writes are answered as any batch's would be then (503: retry with the same key),
+   * not posted again behind the client's back.
+   */
+  private async postSingleFlight(
+    ready: readonly Ready[],
+    ids: ReadonlyMap<string, string | null>,
+  ): Promise<BatchReport | { readonly unavailable: unknown } | undefined> {
+    const decided = this.unit.decideSingleFlight(ready, ids, this.settings);
+    if (!decided) return undefined;
+    try {
+      const allocation = await this.transactions.run(async (tx) => ({ sent: this.unit.sendSingleFlight(tx, decided) }), {
+        maxAttempts: 1,
+      });
+      const report = this.unit.finishSingleFlight(ready, decided, await allocation.sent);
+      this.committed(report, true);
+      return report;
+    } catch (error) {
+      if (isDatabaseUnavailableError(error)) return { unavailable: error };
+      const reason = singleFlightFailure(error);
+      // Another process writes these accounts too: most single flights would fail for a while.
+      if (reason === 'stale_balance') this.book.failed();
+      this.metrics.singleFlightFallbacks.inc({ reason });
+      return undefined;
+    }
   }
 
   private async submit(command: PostingCommand): Promise<PostingResult> {
@@ -202,6 +245,12 @@ export class LedgerService implements OnApplicationShutdown {
     }
   }
 
+  private committed(report: BatchReport, singleFlight: boolean): void {
+    this.book.committed(report.accounts, singleFlight);
+    this.metrics.batches.inc({ path: singleFlight ? 'single_flight' : 'two_flights' });
+    this.record(report);
+  }
+
   private record(report: BatchReport): void {
     this.metrics.batchSize.observe(report.results.length);
     for (const c of report.posted) this.metrics.postings.inc({ type: postingType(c), asset: postingAsset(c) });
@@ -234,6 +283,14 @@ function postingAsset(command: PostingCommand): string {
     case 'SETTLE_HOLD':
       return intent.hold.assetCode;
   }
+}
+
+/** Why a single flight rolled back, as a metric label. */
+function singleFlightFailure(error: unknown): string {
+  const code = databaseErrorCode(error);
+  if (code === STALE_BALANCE) return 'stale_balance';
+  if (code === UNIQUE_VIOLATION) return 'key_taken';
+  return 'other';
 }
 
 function describe(error: unknown): string {

@@ -50,6 +50,20 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly batches = new Counter({
+    name: 'ledger_batches_total',
+    help: 'Batch transactions committed, by path: single_flight (one round trip, decided from the balances this process wrote last) or two_flights (balances read under the locks first)',
+    labelNames: ['path'] as const,
+    registers: [this.registry],
+  });
+
+  readonly singleFlightFallbacks = new Counter({
+    name: 'ledger_single_flight_fallbacks_total',
+    help: 'Batches written in one round trip that rolled back and ran again the two-flight way, by reason (stale_balance: another process wrote an account; key_taken: a key had a record; other)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   readonly lockWait = new Histogram({
     name: 'ledger_lock_wait_seconds',
     help: "Time of a batch's first flight: claiming its keys and locking its accounts (SELECT … FOR UPDATE), waits included",

@@ -36,6 +36,8 @@ export interface RuleContext {
  */
 export class PostingScratch {
   readonly journals: JournalInsert[] = [];
+  /** The balances the batch is decided from: its write checks that the accounts still have them. */
+  readonly expected: ReadonlyMap<string, bigint>;
   private nextId = 0;
 
   constructor(
@@ -44,7 +46,16 @@ export class PostingScratch {
     private readonly journalIds: readonly string[],
     readonly now: Date,
     readonly state: LedgerState,
-  ) {}
+  ) {
+    const expected = new Map<string, bigint>();
+    for (const [id, account] of accounts) expected.set(id, account.balance);
+    this.expected = expected;
+  }
+
+  /** The batch's accounts with the balances its postings left. */
+  lockedAccounts(): Iterable<LockedAccount> {
+    return this.accounts.values();
+  }
 
   /**
    * Runs one posting's rule with a savepoint: on a rejection nothing of it stays — its moves are

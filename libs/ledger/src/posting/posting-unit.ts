@@ -14,6 +14,10 @@ import { LedgerRepository } from '../ledger.repository';
 import type { RuleSettings } from '../rules/posting-rule';
 import { postingRules } from '../rules/posting-rules';
 import { BatchPlan, planBatch, ReadyCommand } from './batch-planner';
+import type { LockedAccount } from '../domain/posting-engine';
+import { AccountBook } from './account-book';
+import { PLACEHOLDER_NOW, placeholderIds, placeholdersOnce, placeholderSlot, substitutePlaceholders } from './batch-placeholders';
+import { LedgerState } from './ledger-state';
 import { LedgerStateRepository } from './ledger-state.repository';
 import { PostingScratch } from './posting-scratch';
 
@@ -33,6 +37,20 @@ export interface BatchReport {
   readonly results: Array<Settled<PostingResult>>;
   readonly posted: PostingCommand[];
   readonly rejected: Rejection[];
+  /** The batch's accounts with the balances it left, for the account book once it has committed. */
+  readonly accounts: Iterable<LockedAccount>;
+}
+
+/**
+ * A batch decided in memory from the account book (no I/O yet), to be written in a single flight
+ * ({@link PostingUnit.sendSingleFlight}); its ids and timestamp are placeholders until then.
+ */
+export interface SingleFlightBatch {
+  readonly plan: BatchPlan;
+  readonly scratch: PostingScratch;
+  readonly records: readonly IdempotencyRecord[];
+  readonly results: Array<Settled<PostingResult> | undefined>;
+  readonly report: Omit<BatchReport, 'results' | 'accounts'>;
 }
 
 /**
@@ -48,6 +66,17 @@ export interface BatchReport {
  *  3. {@link secondFlight}: journals, entries and balances, the state's changes, the idempotency
  *     records with their responses (inserted once, never updated) — sent at once; the runner's
  *     COMMIT awaits them.
+ *
+ * The single flight: a batch of requests whose accounts this process has written last (the
+ * {@link AccountBook}), that needs no state and whose postings all post, is decided in memory
+ * before any I/O ({@link decideSingleFlight}) and written in one round trip
+ * ({@link sendSingleFlight}): BEGIN, the locks, the ids and timestamp (placeholders in what was
+ * rendered, substituted by the database in what it stores and by {@link finishSingleFlight} in
+ * what is sent), the write and the records, COMMIT. The write checks every balance it moves
+ * against the one the batch was decided from; a difference (another process wrote the account),
+ * a key that already has a record, or any other failure rolls it all back, and the batch runs the
+ * two-flight way, which reads everything afresh. So the treasury row is held only while
+ * PostgreSQL runs the batch, not while the answer to a first flight waits for the event loop.
  */
 @Injectable()
 export class PostingUnit {
@@ -56,7 +85,90 @@ export class PostingUnit {
     private readonly stateRepository: LedgerStateRepository,
     private readonly idempotency: IdempotencyRecordsService,
     private readonly metrics: MetricsService,
+    private readonly book: AccountBook,
   ) {}
+
+  /**
+   * Decides a batch from the account book, in memory, if it can go in a single flight: requests
+   * only (each with a claim and a renderer), no state to load, every account in the book and every
+   * posting posted (a rejection depends on a balance the write would not check). Takes the batch's
+   * accounts out of the book either way ({@link AccountBook.take}).
+   */
+  decideSingleFlight(
+    batch: readonly ReadyCommand[],
+    accountIds: ReadonlyMap<string, string | null>,
+    settings: RuleSettings,
+  ): SingleFlightBatch | undefined {
+    const plan = planBatch(batch, settings);
+    const requests = plan.state.length === 0 && batch.every(({ command }) => command.render && command.idempotency);
+    const accounts = this.book.take(plan.lockIds);
+    if (!requests || !accounts) return undefined;
+    const scratch = new PostingScratch(
+      accounts,
+      accountIds,
+      placeholderIds(plan.journalCount),
+      PLACEHOLDER_NOW,
+      LedgerState.empty(),
+    );
+    const results: Array<Settled<PostingResult> | undefined> = batch.map(() => undefined);
+    const report = { posted: [], rejected: [] };
+    const records = this.applyPostings(batch, plan.primaries, scratch, settings, results, report);
+    if (report.rejected.length > 0 || records.some((r) => r.journalId === null || !placeholdersOnce(r.body, r.journalId))) {
+      return undefined;
+    }
+    return { plan, scratch, records, results, report };
+  }
+
+  /**
+   * Sends a decided batch whole: the locks, the ids and timestamp, the write and the records, all
+   * behind BEGIN and before the runner's COMMIT. Returns at once with the ids' answer still on its
+   * way; {@link finishSingleFlight} reads it once the transaction has committed.
+   */
+  sendSingleFlight(tx: PipelinedTransaction, decided: SingleFlightBatch): Promise<{ ids: readonly string[]; nowIso: string }> {
+    const { plan, scratch, records } = decided;
+    this.ledger.lockAccounts(tx, plan.lockIds).catch(reportedByCommit);
+    const allocation = this.ledger.allocateJournalsForFlight(tx, plan.journalCount);
+    allocation.catch(reportedByCommit);
+    this.secondFlight(tx, scratch, records);
+    return allocation;
+  }
+
+  /** The committed batch's answers, with the transaction's ids and timestamp in place of the placeholders. */
+  finishSingleFlight(
+    batch: readonly ReadyCommand[],
+    decided: SingleFlightBatch,
+    allocation: { ids: readonly string[]; nowIso: string },
+  ): BatchReport {
+    const { plan, scratch, results, report } = decided;
+    const now = new Date(allocation.nowIso);
+    const realId = (placeholder: string): string => {
+      const slot = placeholderSlot(placeholder);
+      const id = slot === undefined ? undefined : allocation.ids[slot];
+      if (id === undefined) throw new Error(`no journal id for placeholder ${placeholder}`);
+      return id;
+    };
+    for (const i of plan.primaries) {
+      const settled = results[i];
+      if (!settled?.ok || settled.value.outcome?.kind !== 'POSTED') throw new Error('a single-flight posting did not post');
+      const { value } = settled;
+      const outcome = value.outcome as Extract<PostingOutcome, { kind: 'POSTED' }>;
+      const placeholder = outcome.transactions[0].id;
+      results[i] = {
+        ok: true,
+        value: {
+          ...value,
+          body: substitutePlaceholders(value.body, placeholder, realId(placeholder), allocation.nowIso),
+          outcome: { ...outcome, transactions: outcome.transactions.map((t) => ({ ...t, id: realId(t.id), createdAt: now })) },
+        },
+      };
+    }
+    this.answerFollowers(batch, plan.followers, results);
+    return {
+      ...report,
+      accounts: scratch.lockedAccounts(),
+      results: results.map((r) => r ?? fail(new Error('posting left unsettled'))),
+    };
+  }
 
   async run(
     tx: PipelinedTransaction,
@@ -65,8 +177,9 @@ export class PostingUnit {
     settings: RuleSettings,
   ): Promise<BatchReport> {
     const results: Array<Settled<PostingResult> | undefined> = batch.map(() => undefined);
-    const report: BatchReport = { results: [], posted: [], rejected: [] };
+    const report: Omit<BatchReport, 'results' | 'accounts'> = { posted: [], rejected: [] };
     const plan = planBatch(batch, settings);
+    this.book.forget(plan.lockIds); // read afresh under the locks; back in the book once committed
 
     const { existing, scratch } = await this.firstFlight(tx, batch, plan, accountIds);
     const recordOf = (i: number) => {
@@ -82,7 +195,11 @@ export class PostingUnit {
     const records = this.applyPostings(batch, toPost, scratch, settings, results, report);
     this.secondFlight(tx, scratch, records);
     this.answerFollowers(batch, plan.followers, results);
-    return { ...report, results: results.map((r) => r ?? fail(new Error('posting left unsettled'))) };
+    return {
+      ...report,
+      accounts: scratch.lockedAccounts(),
+      results: results.map((r) => r ?? fail(new Error('posting left unsettled'))),
+    };
   }
 
   private async firstFlight(
@@ -111,7 +228,7 @@ export class PostingUnit {
     scratch: PostingScratch,
     settings: RuleSettings,
     results: Array<Settled<PostingResult> | undefined>,
-    report: BatchReport,
+    report: Omit<BatchReport, 'results' | 'accounts'>,
   ): IdempotencyRecord[] {
     const records: IdempotencyRecord[] = [];
     for (const index of indexes) {
@@ -137,7 +254,7 @@ export class PostingUnit {
 
   /** Sent now; the runner's commit awaits them with COMMIT and reports the first failure. */
   private secondFlight(tx: PipelinedTransaction, scratch: PostingScratch, records: readonly IdempotencyRecord[]): void {
-    this.ledger.insertJournals(tx, scratch.journals, scratch.balances()).catch(reportedByCommit);
+    this.ledger.insertJournals(tx, scratch.journals, scratch.balances(), scratch.expected).catch(reportedByCommit);
     for (const write of this.stateRepository.save(tx, scratch.state)) write.catch(reportedByCommit);
     this.idempotency.store(tx, records).catch(reportedByCommit);
   }
