@@ -19,7 +19,7 @@ import { AccountBook } from './posting/account-book';
 import type { PostingCommand, PostingOutcome } from './domain/posting';
 import { GroupCommitQueue, QueueClosedError, QueueFullError, Settled } from './group-commit-queue';
 import { LedgerRepository } from './ledger.repository';
-import { accountRequests, ReadyCommand, readyCommands } from './posting/batch-planner';
+import { accountRequests, BatchPlan, planBatch, ReadyCommand, readyCommands } from './posting/batch-planner';
 import { decideOnFailure, toClientError } from './posting/failure-policy';
 import { BatchReport, fail, PostingResult, PostingUnit } from './posting/posting-unit';
 import type { RuleSettings } from './rules/posting-rule';
@@ -28,7 +28,6 @@ type Ready = { index: number } & ReadyCommand;
 
 /** `ledger_stale_balance` (migration 1764000000070): an account's balance was not the one the batch was decided from. */
 const STALE_BALANCE = 'DW001';
-const UNIQUE_VIOLATION = '23505';
 
 /**
  * The ledger's domain service, a thin façade: posts balanced journal transactions.
@@ -108,14 +107,16 @@ export class LedgerService implements OnApplicationShutdown {
       return commands.map(() => fail(toClientError(error)));
     }
     const { ready, ids } = resolved;
-    const single = ready.length > 0 ? await this.postSingleFlight(ready, ids) : undefined;
+    // Decided before any I/O, once: both ways (and the two-flight way's retries) run this plan.
+    const plan = planBatch(ready, this.settings);
+    const single = ready.length > 0 ? await this.postSingleFlight(ready, plan, ids) : undefined;
     if (single && 'unavailable' in single) {
       await this.settleFailedBatch(ready, single.unavailable, results);
     } else if (single) {
       single.results.forEach((r, k) => (results[ready[k].index] = r));
     } else if (ready.length > 0) {
       try {
-        const report = await this.transactions.run((tx) => this.unit.run(tx, ready, ids, this.settings), {
+        const report = await this.transactions.run((tx) => this.unit.run(tx, ready, plan, ids, this.settings), {
           maxAttempts: this.maxAttempts,
           onRetry: () => this.metrics.transactionRetries.inc(),
           // Another process stored one of the batch's keys after this batch read them: run again, it replays.
@@ -140,9 +141,10 @@ export class LedgerService implements OnApplicationShutdown {
    */
   private async postSingleFlight(
     ready: readonly Ready[],
+    plan: BatchPlan,
     ids: ReadonlyMap<string, string | null>,
   ): Promise<BatchReport | { readonly unavailable: unknown } | undefined> {
-    const decided = this.unit.decideSingleFlight(ready, ids, this.settings);
+    const decided = this.unit.decideSingleFlight(ready, plan, ids, this.settings);
     if (!decided) return undefined;
     try {
       const allocation = await this.transactions.run(async (tx) => ({ sent: this.unit.sendSingleFlight(tx, decided) }), {
@@ -153,7 +155,7 @@ export class LedgerService implements OnApplicationShutdown {
       return report;
     } catch (error) {
       if (isDatabaseUnavailableError(error)) return { unavailable: error };
-      const reason = singleFlightFailure(error);
+      const reason = this.singleFlightFailure(error);
       // Another process writes these accounts too: most single flights would fail for a while.
       if (reason === 'stale_balance') this.book.failed();
       this.metrics.singleFlightFallbacks.inc({ reason });
@@ -245,6 +247,13 @@ export class LedgerService implements OnApplicationShutdown {
     }
   }
 
+  /** Why a single flight rolled back, as a metric label. */
+  private singleFlightFailure(error: unknown): 'stale_balance' | 'key_taken' | 'other' {
+    if (databaseErrorCode(error) === STALE_BALANCE) return 'stale_balance';
+    if (this.idempotency.isKeyTaken(error)) return 'key_taken';
+    return 'other';
+  }
+
   private committed(report: BatchReport, singleFlight: boolean): void {
     this.book.committed(report.accounts, singleFlight);
     this.metrics.batches.inc({ path: singleFlight ? 'single_flight' : 'two_flights' });
@@ -283,14 +292,6 @@ function postingAsset(command: PostingCommand): string {
     case 'SETTLE_HOLD':
       return intent.hold.assetCode;
   }
-}
-
-/** Why a single flight rolled back, as a metric label. */
-function singleFlightFailure(error: unknown): string {
-  const code = databaseErrorCode(error);
-  if (code === STALE_BALANCE) return 'stale_balance';
-  if (code === UNIQUE_VIOLATION) return 'key_taken';
-  return 'other';
 }
 
 function describe(error: unknown): string {

@@ -13,7 +13,7 @@ import type { Settled } from '../group-commit-queue';
 import { LedgerRepository } from '../ledger.repository';
 import type { RuleSettings } from '../rules/posting-rule';
 import { postingRules } from '../rules/posting-rules';
-import { BatchPlan, planBatch, ReadyCommand } from './batch-planner';
+import { BatchPlan, ReadyCommand } from './batch-planner';
 import type { LockedAccount } from '../domain/posting-engine';
 import { AccountBook } from './account-book';
 import { PLACEHOLDER_NOW, placeholderIds, placeholdersOnce, placeholderSlot, substitutePlaceholders } from './batch-placeholders';
@@ -41,6 +41,9 @@ export interface BatchReport {
   readonly accounts: Iterable<LockedAccount>;
 }
 
+/** What a batch's postings decided, gathered while they are applied. */
+type Decisions = Pick<BatchReport, 'posted' | 'rejected'>;
+
 /**
  * A batch decided in memory from the account book (no I/O yet), to be written in a single flight
  * ({@link PostingUnit.sendSingleFlight}); its ids and timestamp are placeholders until then.
@@ -50,7 +53,7 @@ export interface SingleFlightBatch {
   readonly scratch: PostingScratch;
   readonly records: readonly IdempotencyRecord[];
   readonly results: Array<Settled<PostingResult> | undefined>;
-  readonly report: Omit<BatchReport, 'results' | 'accounts'>;
+  readonly report: Decisions;
 }
 
 /**
@@ -96,10 +99,10 @@ export class PostingUnit {
    */
   decideSingleFlight(
     batch: readonly ReadyCommand[],
+    plan: BatchPlan,
     accountIds: ReadonlyMap<string, string | null>,
     settings: RuleSettings,
   ): SingleFlightBatch | undefined {
-    const plan = planBatch(batch, settings);
     const requests = plan.state.length === 0 && batch.every(({ command }) => command.render && command.idempotency);
     const accounts = this.book.take(plan.lockIds);
     if (!requests || !accounts) return undefined;
@@ -111,7 +114,7 @@ export class PostingUnit {
       LedgerState.empty(),
     );
     const results: Array<Settled<PostingResult> | undefined> = batch.map(() => undefined);
-    const report = { posted: [], rejected: [] };
+    const report: Decisions = { posted: [], rejected: [] };
     const records = this.applyPostings(batch, plan.primaries, scratch, settings, results, report);
     if (report.rejected.length > 0 || records.some((r) => r.journalId === null || !placeholdersOnce(r.body, r.journalId))) {
       return undefined;
@@ -173,12 +176,12 @@ export class PostingUnit {
   async run(
     tx: PipelinedTransaction,
     batch: readonly ReadyCommand[],
+    plan: BatchPlan,
     accountIds: ReadonlyMap<string, string | null>,
     settings: RuleSettings,
   ): Promise<BatchReport> {
     const results: Array<Settled<PostingResult> | undefined> = batch.map(() => undefined);
-    const report: Omit<BatchReport, 'results' | 'accounts'> = { posted: [], rejected: [] };
-    const plan = planBatch(batch, settings);
+    const report: Decisions = { posted: [], rejected: [] };
     this.book.forget(plan.lockIds); // read afresh under the locks; back in the book once committed
 
     const { existing, scratch } = await this.firstFlight(tx, batch, plan, accountIds);
@@ -228,7 +231,7 @@ export class PostingUnit {
     scratch: PostingScratch,
     settings: RuleSettings,
     results: Array<Settled<PostingResult> | undefined>,
-    report: Omit<BatchReport, 'results' | 'accounts'>,
+    report: Decisions,
   ): IdempotencyRecord[] {
     const records: IdempotencyRecord[] = [];
     for (const index of indexes) {
