@@ -39,7 +39,7 @@ export function authenticationMiddleware(authenticator: Authenticator, failures:
       next();
       return;
     }
-    const wait = failures.retryAfterSeconds(request.ip ?? 'unknown');
+    const wait = failures.retryAfterSeconds(request);
     if (wait > 0) {
       refuseRateLimited(response, wait, `Too many failed authentications from this address. Retry after ${wait} s.`);
       return;

@@ -20,6 +20,7 @@ export * from './http/json-body.middleware';
 export * from './http/request-id.middleware';
 export * from './http/request-target.middleware';
 export * from './http/validation.pipe';
+export * from './http/validation-metadata-cache';
 export * from './money/amount';
 export * from './money/is-amount.decorator';
 export * from './metrics/metrics.module';

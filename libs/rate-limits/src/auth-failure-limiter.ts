@@ -39,8 +39,14 @@ export class AuthFailureLimiter {
           });
   }
 
-  /** Seconds this address must still wait, or 0 when it may try. */
-  retryAfterSeconds(address: string): number {
+  /**
+   * Seconds the client's address must still wait, or 0 when it may try. Takes the request, not its
+   * address: while no address is blocked (the usual case) the address is not worked out at all
+   * (Express's `request.ip` getter parses X-Forwarded-For and walks the trust-proxy list each time).
+   */
+  retryAfterSeconds(client: { readonly ip?: string }): number {
+    if (this.blockedUntil.size === 0) return 0;
+    const address = client.ip ?? 'unknown';
     const until = this.blockedUntil.get(address);
     if (until === undefined) return 0;
     const ms = until - Date.now();

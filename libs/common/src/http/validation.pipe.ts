@@ -2,12 +2,15 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { safeName, ValidationFailedException } from '../errors/domain.exception';
 import { FieldError } from '../errors/problem';
 import { INHERITED_NAMES } from './json-body.middleware';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /**
  * The global pipe: unknown fields are refused, payloads become DTO instances, and every failure
- * is a VALIDATION_FAILED problem listing the fields at fault.
+ * is a VALIDATION_FAILED problem listing the fields at fault. class-validator's rules per class are
+ * looked up once, not on every validation ({@link cacheValidationMetadata}).
  */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new StrictValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
