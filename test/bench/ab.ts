@@ -9,7 +9,9 @@
  * <A>, <B>: compiled service entry points (`…/main.js`) or build directories holding one (`nest build`
  * output, e.g. a copy of `dist` made before the change). Env: DATABASE_URL (a server to use; default:
  * an embedded PostgreSQL in .data/ab-postgres), AB_SCENARIO (default `hot top-ups`), AB_SLICES (pairs
- * of slices, default 8), AB_SLICE_SECONDS (default 4), BENCH_CONNECTIONS (64), BENCH_USERS (1000).
+ * of slices, default 8), AB_SLICE_SECONDS (default 4), BENCH_CONNECTIONS (64), BENCH_USERS (1000),
+ * AB_NODE_FLAGS_A / AB_NODE_FLAGS_B (more V8/Node flags for one build, e.g. to compare flags on one build:
+ * `npm run bench:ab -- dist dist` with AB_NODE_FLAGS_B set).
  */
 import { startEmbeddedPostgres } from '@app/common';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -49,7 +51,8 @@ interface Build {
 
 async function startBuild(label: 'A' | 'B', main: string, databaseUrl: string): Promise<Build> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, main], {
+  const flags = (process.env[`AB_NODE_FLAGS_${label}`] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...flags, main], {
     env: {
       CURSOR_SECRET: 'bench-cursor-secret-0123456789abcdefghijklmnop',
       ...process.env,
