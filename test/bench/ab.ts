@@ -11,7 +11,8 @@
  * an embedded PostgreSQL in .data/ab-postgres), AB_SCENARIO (default `hot top-ups`), AB_SLICES (pairs
  * of slices, default 8), AB_SLICE_SECONDS (default 4), BENCH_CONNECTIONS (64), BENCH_USERS (1000),
  * AB_NODE_FLAGS_A / AB_NODE_FLAGS_B (more V8/Node flags for one build, e.g. to compare flags on one build:
- * `npm run bench:ab -- dist dist` with AB_NODE_FLAGS_B set).
+ * `npm run bench:ab -- dist dist` with AB_NODE_FLAGS_B set), AB_ENV_A / AB_ENV_B (more environment for
+ * one build, `NAME=value` pairs separated by spaces, e.g. `AB_ENV_B='LEDGER_BATCH_CONCURRENCY=2'`).
  */
 import { startEmbeddedPostgres } from '@app/common';
 import { ChildProcess, spawn } from 'node:child_process';
@@ -62,6 +63,12 @@ async function startBuild(label: 'A' | 'B', main: string, databaseUrl: string): 
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      ...Object.fromEntries(
+        (process.env[`AB_ENV_${label}`] ?? '')
+          .split(' ')
+          .filter(Boolean)
+          .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+      ),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -183,6 +190,17 @@ async function main(): Promise<void> {
       return `${label}: median ${Math.round(median(s.map((x) => x.rate)))}/s, service ${Math.round(median(s.map((x) => x.serviceUs)))} µs, PostgreSQL ${Math.round(median(s.map((x) => x.postgresUs)))} µs per request`;
     };
     const paired = (pick: (x: Slice) => number) => median(slices.B.map((x, i) => pick(x) / pick(slices.A[i])));
+    for (const build of builds) {
+      const metrics = await (await fetch(`${build.url}/metrics`, { headers: authHeaders() })).text();
+      const batches = metrics
+        .split('\n')
+        .filter(
+          (line) =>
+            /^ledger_(batches_total|single_flight_fallbacks_total|batch_size_(sum|count)) /.test(line) ||
+            /^ledger_(batches_total|single_flight_fallbacks_total)\{/.test(line),
+        );
+      say(`${build.label} batches: ${batches.join(', ')}`);
+    }
     say(summary('A'));
     say(summary('B'));
     say(
