@@ -9,6 +9,7 @@ import {
   MetricsService,
   requestIdMiddleware,
   requestTargetMiddleware,
+  writeEdgeHeadersWithEveryHead,
 } from '@app/common';
 import { AuthFailureLimiter, rateLimitMiddleware, RequestRateLimiter } from '@app/rate-limits';
 import { ConfigService } from '@nestjs/config';
@@ -39,6 +40,7 @@ export function configureApp(app: NestExpressApplication, logger: AppLogger, con
   app.disable('x-powered-by');
   answerMalformedRequests(app.getHttpServer());
   app.set('etag', false);
+  writeEdgeHeadersWithEveryHead(app.getHttpAdapter().getInstance());
   applyServerTimeouts(app.getHttpServer(), config.http);
   app.set('trust proxy', app.get(ConfigService<AppConfig, true>).get('rateLimits', { infer: true }).trustProxy);
   // One Express layer for the edge, in this order. Credentials and rate limits come before the

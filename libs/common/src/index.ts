@@ -15,6 +15,7 @@ export * from './errors/error-code';
 export * from './errors/problem';
 export * from './errors/problem-exception.filter';
 export * from './http/client-error';
+export * from './http/edge-headers';
 export * from './http/in-sequence';
 export * from './http/json-body.middleware';
 export * from './http/request-id.middleware';

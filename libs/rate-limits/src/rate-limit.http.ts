@@ -1,4 +1,4 @@
-import { buildProblem, ErrorCode, sendProblem } from '@app/common';
+import { buildProblem, ErrorCode, sendProblem, setRateLimitEdgeHeaders } from '@app/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger as Pino } from 'pino';
 import type { RateDecision } from './rate-decision';
@@ -6,9 +6,7 @@ import { RequestRateLimiter } from './request-rate-limiter';
 
 /** The IETF draft's headers (draft-ietf-httpapi-ratelimit-headers): the budget, what is left, seconds to the next window. */
 export function setRateLimitHeaders(response: Response, decision: RateDecision): void {
-  response.setHeader('RateLimit-Limit', String(decision.limit));
-  response.setHeader('RateLimit-Remaining', String(decision.remaining));
-  response.setHeader('RateLimit-Reset', String(decision.resetSeconds));
+  setRateLimitEdgeHeaders(response, decision);
 }
 
 /** 429 RATE_LIMITED with Retry-After in whole seconds. Never stored under an idempotency key: nothing behind it ran. */

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { ErrorCode } from '../errors/error-code';
 import { buildProblem, PROBLEM_CONTENT_TYPE } from '../errors/problem';
-import { REQUEST_ID_HEADER } from './request-id.middleware';
+import { REQUEST_ID_HEADER } from './edge-headers';
 
 /**
  * Requests Node's HTTP parser refuses before any handler sees them (a NUL or another control
