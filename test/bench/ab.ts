@@ -20,7 +20,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { authHeaders, TEST_MASTER_KEY } from '../support/auth';
-import { freePort, SERVICE_NODE_FLAGS } from '../support/spawned-service';
+import { freePort, SERVICE_NODE_FLAGS, waitUntilReady } from '../support/spawned-service';
 import { measureCpu } from './cpu';
 import { runHttp, scenarios } from './http-load';
 
@@ -73,15 +73,7 @@ async function startBuild(label: 'A' | 'B', main: string, databaseUrl: string): 
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) break;
-    } catch {
-      // starting
-    }
-    if (i > 600 || child.exitCode !== null) throw new Error(`build ${label} did not become ready`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilReady(url, child, `build ${label}`);
   const key = await post(url, '/v1/api-keys', {
     name: 'ab',
     scopes: ['wallets:read', 'wallets:topup', 'wallets:spend', 'wallets:transfer'],

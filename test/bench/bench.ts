@@ -26,7 +26,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PgBouncer } from '../support/pgbouncer';
-import { freePort, SERVICE_MAIN, SERVICE_NODE_FLAGS } from '../support/spawned-service';
+import { freePort, SERVICE_MAIN, SERVICE_NODE_FLAGS, waitUntilReady } from '../support/spawned-service';
 import { runHttp, scenarios } from './http-load';
 import { measureCpu, measurePgbenchCpu } from './cpu';
 import { loadSeedSchema, runPgbench } from './pgbench';
@@ -102,15 +102,7 @@ async function startService(
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) break;
-    } catch {
-      // starting
-    }
-    if (i > 600 || child.exitCode !== null) throw new Error('the service did not become ready');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitUntilReady(url, child);
   const exited = new Promise((r) => child.once('exit', r));
   return { url, child, stop: async () => void (child.kill('SIGTERM'), await exited) };
 }

@@ -7,6 +7,19 @@ export const SERVICE_MAIN = join(__dirname, '../../dist/apps/wallet-api/apps/wal
 /** The V8 flags production starts the service with (`npm start`, docker/entrypoint.sh). */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
 
+/** Polls `url`'s /health/ready every 100 ms until 200 (at most a minute); fails if `child` exits first. */
+export async function waitUntilReady(url: string, child: ChildProcess, what = 'the service'): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/health/ready`)).status === 200) return;
+    } catch {
+      // starting
+    }
+    if (i > 600 || child.exitCode !== null) throw new Error(`${what} did not become ready`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface SpawnedService {
   readonly url: string;
   readonly child: ChildProcess;
