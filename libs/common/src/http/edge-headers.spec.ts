@@ -74,7 +74,7 @@ describe('edge headers', () => {
     expect(res.headers).toMatchObject({ ...EDGE, 'cache-control': 'max-age=5' });
   });
 
-  it('sets headers added after the head was written the usual way', async () => {
+  it('sets them on the response at once where no edge was started', async () => {
     const app = express();
     writeEdgeHeadersWithEveryHead(app);
     app.get('/y', (_req, response) => {

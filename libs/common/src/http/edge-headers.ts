@@ -60,7 +60,7 @@ export function setRateLimitEdgeHeaders(response: ServerResponse, figures: RateL
     edge.rateLimit = figures;
     return;
   }
-  const pairs = rateLimitPairs(figures);
+  const pairs = pushRateLimit([], figures);
   for (let i = 0; i < pairs.length; i += 2) response.setHeader(pairs[i], pairs[i + 1]);
 }
 
@@ -87,8 +87,10 @@ export function writeEdgeHeadersWithEveryHead(app: Express): void {
 
 /**
  * Sends a complete answer: the head in one call, the edge's headers and `headers` (flat name/value
- * pairs), then the body. When a header was set on the response before (say `Connection: close`
- * while draining), everything goes through `setHeader` instead, with the same result.
+ * pairs), then the body. That call is Node's own `writeHead`, past any override of it on the
+ * response (the application's above has nothing left to add). When a header was set on the response
+ * before (say `Connection: close` while draining), everything goes through `setHeader` instead,
+ * with the same result.
  */
 export function sendWithEdgeHeaders(response: ServerResponse, status: number, headers: readonly string[], body: string): void {
   const edge = response.edgeHeaders;
@@ -107,14 +109,10 @@ export function sendWithEdgeHeaders(response: ServerResponse, status: number, he
 function edgePairs(edge: EdgeHeaders): string[] {
   const pairs = [REQUEST_ID_HEADER, edge.requestId];
   for (const part of edge.fixed) pairs.push(part);
-  const rate = edge.rateLimit;
-  if (rate !== undefined) {
-    pairs.push('RateLimit-Limit', String(rate.limit), 'RateLimit-Remaining', String(rate.remaining));
-    pairs.push('RateLimit-Reset', String(rate.resetSeconds));
-  }
-  return pairs;
+  return edge.rateLimit === undefined ? pairs : pushRateLimit(pairs, edge.rateLimit);
 }
 
-function rateLimitPairs({ limit, remaining, resetSeconds }: RateLimitFigures): string[] {
-  return ['RateLimit-Limit', String(limit), 'RateLimit-Remaining', String(remaining), 'RateLimit-Reset', String(resetSeconds)];
+function pushRateLimit(pairs: string[], { limit, remaining, resetSeconds }: RateLimitFigures): string[] {
+  pairs.push('RateLimit-Limit', String(limit), 'RateLimit-Remaining', String(remaining), 'RateLimit-Reset', String(resetSeconds));
+  return pairs;
 }
