@@ -1,5 +1,12 @@
-import { buildProblem, ErrorCode, isDatabaseUnavailableError, sendProblem, WWW_AUTHENTICATE } from '@app/common';
-import { AuthFailureLimiter, refuseRateLimited, setRateLimitHeaders } from '@app/rate-limits';
+import {
+  buildProblem,
+  ErrorCode,
+  isDatabaseUnavailableError,
+  sendProblem,
+  setRateLimitEdgeHeaders,
+  WWW_AUTHENTICATE,
+} from '@app/common';
+import { AuthFailureLimiter, refuseRateLimited } from '@app/rate-limits';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger as Pino } from 'pino';
 import { UnauthenticatedException } from './api-keys.exception';
@@ -28,7 +35,7 @@ export function authenticationMiddleware(authenticator: Authenticator, failures:
     const address = request.ip ?? 'unknown';
     failures.recordFailure(address).then(
       (decision) => {
-        setRateLimitHeaders(response, decision);
+        setRateLimitEdgeHeaders(response, decision);
         refuse(response, result, !decision.allowed, decision.resetSeconds);
       },
       () => refuse(response, result, false, 0),

@@ -4,11 +4,6 @@ import type { Logger as Pino } from 'pino';
 import type { RateDecision } from './rate-decision';
 import { RequestRateLimiter } from './request-rate-limiter';
 
-/** The IETF draft's headers (draft-ietf-httpapi-ratelimit-headers): the budget, what is left, seconds to the next window. */
-export function setRateLimitHeaders(response: Response, decision: RateDecision): void {
-  setRateLimitEdgeHeaders(response, decision);
-}
-
 /** 429 RATE_LIMITED with Retry-After in whole seconds. Never stored under an idempotency key: nothing behind it ran. */
 export function refuseRateLimited(response: Response, retryAfterSeconds: number, detail: string): void {
   response.setHeader('Retry-After', String(Math.max(1, retryAfterSeconds)));
@@ -46,7 +41,7 @@ export function rateLimitMiddleware(limiter: RequestRateLimiter, logger: Pino) {
 }
 
 function answer(decision: RateDecision, response: Response, next: NextFunction): void {
-  setRateLimitHeaders(response, decision);
+  setRateLimitEdgeHeaders(response, decision);
   if (decision.allowed) next();
   else
     refuseRateLimited(

@@ -9,16 +9,15 @@ import type { Response } from 'express';
  * content negotiation, charset parsing and freshness checks have nothing to do.
  */
 export function sendWriteResult(response: Response, result: WriteResult, metrics: MetricsService): void {
-  const contentType = `${storedContentType(result.status)}; charset=utf-8`;
-  const length = String(Buffer.byteLength(result.body));
+  const headers = [
+    'Content-Type',
+    `${storedContentType(result.status)}; charset=utf-8`,
+    'Content-Length',
+    String(Buffer.byteLength(result.body)),
+  ];
   if (result.replayed) {
+    headers.push(IDEMPOTENT_REPLAYED_HEADER, 'true');
     metrics.idempotentReplays.inc();
-    sendWithEdgeHeaders(response, result.status, replayHeaders(contentType, length), result.body);
-    return;
   }
-  sendWithEdgeHeaders(response, result.status, ['Content-Type', contentType, 'Content-Length', length], result.body);
-}
-
-function replayHeaders(contentType: string, length: string): string[] {
-  return ['Content-Type', contentType, 'Content-Length', length, IDEMPOTENT_REPLAYED_HEADER, 'true'];
+  sendWithEdgeHeaders(response, result.status, headers, result.body);
 }

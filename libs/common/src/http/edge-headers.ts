@@ -25,8 +25,6 @@ export interface EdgeHeaders {
   /** Request-independent headers as flat name/value pairs (a shared list, never modified). */
   fixed: readonly string[];
   rateLimit: RateLimitFigures | undefined;
-  /** Set once they are part of the head (or the head is written without them). */
-  written: boolean;
 }
 
 declare module 'http' {
@@ -40,28 +38,30 @@ const NONE: readonly string[] = [];
 
 /** The first edge middleware: the answer will carry this request id, and whatever the others add. */
 export function startEdgeHeaders(response: ServerResponse, requestId: string): void {
-  response.edgeHeaders = { requestId, fixed: NONE, rateLimit: undefined, written: false };
+  response.edgeHeaders = { requestId, fixed: NONE, rateLimit: undefined };
+}
+
+/** The edge's headers not yet in a head: they are written only with it, so until Node sends it. */
+function pending(response: ServerResponse): EdgeHeaders | undefined {
+  return response.headersSent ? undefined : response.edgeHeaders;
+}
+
+function setPairs(response: ServerResponse, pairs: readonly string[]): void {
+  for (let i = 0; i < pairs.length; i += 2) response.setHeader(pairs[i], pairs[i + 1]);
 }
 
 /** The answer carries these request-independent headers (flat name/value pairs, shared). */
 export function setFixedEdgeHeaders(response: ServerResponse, pairs: readonly string[]): void {
-  const edge = response.edgeHeaders;
-  if (edge !== undefined && !edge.written) {
-    edge.fixed = pairs;
-    return;
-  }
-  for (let i = 0; i < pairs.length; i += 2) response.setHeader(pairs[i], pairs[i + 1]);
+  const edge = pending(response);
+  if (edge !== undefined) edge.fixed = pairs;
+  else setPairs(response, pairs);
 }
 
 /** The answer carries these RateLimit-* figures. */
 export function setRateLimitEdgeHeaders(response: ServerResponse, figures: RateLimitFigures): void {
-  const edge = response.edgeHeaders;
-  if (edge !== undefined && !edge.written) {
-    edge.rateLimit = figures;
-    return;
-  }
-  const pairs = pushRateLimit([], figures);
-  for (let i = 0; i < pairs.length; i += 2) response.setHeader(pairs[i], pairs[i + 1]);
+  const edge = pending(response);
+  if (edge !== undefined) edge.rateLimit = figures;
+  else setPairs(response, pushRateLimit([], figures));
 }
 
 /**
@@ -75,9 +75,8 @@ export function writeEdgeHeadersWithEveryHead(app: Express): void {
   const writeHead = ServerResponse.prototype.writeHead;
   const prototype = app.response as unknown as { writeHead: ServerResponse['writeHead'] };
   prototype.writeHead = function writeHeadWithEdgeHeaders(this: ServerResponse, ...args: unknown[]) {
-    const edge = this.edgeHeaders;
-    if (edge !== undefined && !edge.written) {
-      edge.written = true;
+    const edge = pending(this);
+    if (edge !== undefined) {
       const pairs = edgePairs(edge);
       for (let i = 0; i < pairs.length; i += 2) if (!this.hasHeader(pairs[i])) this.setHeader(pairs[i], pairs[i + 1]);
     }
@@ -93,14 +92,13 @@ export function writeEdgeHeadersWithEveryHead(app: Express): void {
  * with the same result.
  */
 export function sendWithEdgeHeaders(response: ServerResponse, status: number, headers: readonly string[], body: string): void {
-  const edge = response.edgeHeaders;
-  if (edge !== undefined && !edge.written && response.getHeaderNames().length === 0) {
-    edge.written = true;
+  const edge = pending(response);
+  if (edge !== undefined && response.getHeaderNames().length === 0) {
     const head = edgePairs(edge);
     for (const part of headers) head.push(part);
     ServerResponse.prototype.writeHead.call(response, status, head);
   } else {
-    for (let i = 0; i < headers.length; i += 2) response.setHeader(headers[i], headers[i + 1]);
+    setPairs(response, headers);
     response.writeHead(status);
   }
   response.end(body);
