@@ -149,6 +149,8 @@ export class LedgerService implements OnApplicationShutdown {
     try {
       const allocation = await this.transactions.run(async (tx) => ({ sent: this.unit.sendSingleFlight(tx, decided) }), {
         maxAttempts: 1,
+        // Every statement of it reads and writes by key (a batch's triggers too): planned once per connection.
+        plans: 'generic',
       });
       const report = this.unit.finishSingleFlight(ready, decided, await allocation.sent);
       this.committed(report, true);

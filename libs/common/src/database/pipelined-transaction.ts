@@ -10,7 +10,20 @@ export interface TransactionOptions {
   readonly onRetry?: (attempt: number, error: unknown) => void;
   /** Other failures that mean "run the whole transaction again" besides deadlocks and serialization failures. */
   readonly retryOn?: (error: unknown) => boolean;
+  /**
+   * `generic`: the transaction's statements run on generic plans, each planned once per connection
+   * (by default every execution is planned for its parameters: see data-source-options.ts), with
+   * sequential scans off, so that a plan made while a table was small still reads it by key.
+   * For transactions whose every statement reads and writes by key, whatever the parameters.
+   */
+  readonly plans?: 'generic';
 }
+
+/**
+ * What starts a transaction with generic plans. `SET LOCAL` ends with the transaction, so the
+ * session's own setting (custom plans) is back for the next one; both go with BEGIN in one message.
+ */
+const BEGIN_WITH_GENERIC_PLANS = 'BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off';
 
 /** Where repositories send SQL: a pipelined transaction, or anything else that runs named statements. */
 export interface SqlExecutor {
@@ -38,8 +51,12 @@ interface PgClient {
 export class PipelinedTransaction implements SqlExecutor {
   private readonly sent: Array<Promise<unknown>> = [];
 
-  constructor(private readonly client: PgClient) {
-    void this.track(client.query({ text: 'BEGIN' })); // its failure is reported by commit()
+  constructor(
+    private readonly client: PgClient,
+    plans?: TransactionOptions['plans'],
+  ) {
+    // Its failure is reported by commit().
+    void this.track(client.query({ text: plans === 'generic' ? BEGIN_WITH_GENERIC_PLANS : 'BEGIN' }));
   }
 
   query<T>(name: string, text: string, values: readonly unknown[]): Promise<T[]> {
@@ -77,7 +94,7 @@ export class PipelinedTransactionRunner {
   async run<T>(work: (tx: PipelinedTransaction) => Promise<T>, options: TransactionOptions): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(work);
+        return await this.once(work, options.plans);
       } catch (error) {
         const retryable = isRetryableTransactionError(error) || options.retryOn?.(error) === true;
         if (!retryable || attempt >= options.maxAttempts) throw error;
@@ -88,11 +105,11 @@ export class PipelinedTransactionRunner {
     }
   }
 
-  private async once<T>(work: (tx: PipelinedTransaction) => Promise<T>): Promise<T> {
+  private async once<T>(work: (tx: PipelinedTransaction) => Promise<T>, plans: TransactionOptions['plans']): Promise<T> {
     const connection = await checkOutPgConnection(this.dataSource);
     let broken: unknown;
     try {
-      const tx = new PipelinedTransaction(connection.client as unknown as PgClient);
+      const tx = new PipelinedTransaction(connection.client as unknown as PgClient, plans);
       try {
         const result = await work(tx);
         await tx.commit();
