@@ -6,6 +6,7 @@ import { BalancesAsOfIndexes1764000000040 } from './migrations/1764000000040-bal
 import { RefundsAndHolds1764000000050 } from './migrations/1764000000050-refunds-and-holds';
 import { EntriesCheckedByTrigger1764000000060 } from './migrations/1764000000060-entries-checked-by-trigger';
 import { SingleFlightBatches1764000000070 } from './migrations/1764000000070-single-flight-batches';
+import { BatchPlaceholdersOnce1764000000080 } from './migrations/1764000000080-batch-placeholders-once';
 
 export { runInitialSeed, SEED_ASSETS, SEED_USERNAMES, SYSTEM_ACCOUNT_NAMES } from './seeds/initial.seed';
 export { RUNTIME_SEQUENCE_GRANTS, RUNTIME_TABLE_GRANTS, type RuntimeTableGrant } from './runtime-grants';
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   RefundsAndHolds1764000000050,
   EntriesCheckedByTrigger1764000000060,
   SingleFlightBatches1764000000070,
+  BatchPlaceholdersOnce1764000000080,
 ];

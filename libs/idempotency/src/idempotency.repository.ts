@@ -56,15 +56,17 @@ export class IdempotencyRepository {
    * that record. Rows travel as one JSON document (no array escaping of the response bodies).
    * A record of a single-flight ledger batch carries a placeholder journal id, and its body the
    * placeholders of that id and of the batch's timestamp: the database puts the transaction's own
-   * values in both (`ledger_batch_journal_id`, `ledger_batch_body`, migration 1764000000070).
+   * values in both (`ledger_batch_journal_id`, `ledger_batch_body`, migration 1764000000080; the
+   * settings they read are read once per statement, in the uncorrelated subqueries).
    */
   async insert(tx: SqlExecutor, records: readonly IdempotencyRecord[]): Promise<void> {
     if (records.length === 0) return;
     await tx.query(
       'idempotency_insert',
       `INSERT INTO idempotency_keys (user_id, key, endpoint, fingerprint, status_code, response_body, journal_id, completed_at)
-       SELECT user_id, key, endpoint, fingerprint, status_code, ledger_batch_body(response_body, journal_id),
-              ledger_batch_journal_id(journal_id), now()
+       SELECT user_id, key, endpoint, fingerprint, status_code,
+              ledger_batch_body(response_body, journal_id, (SELECT ledger_batch_ids()), (SELECT ledger_batch_now())),
+              ledger_batch_journal_id(journal_id, (SELECT ledger_batch_ids())), now()
          FROM json_to_recordset($1::json)
            AS r(user_id uuid, key text, endpoint text, fingerprint text, status_code smallint, response_body text, journal_id bigint)
         ORDER BY 1, 2`,

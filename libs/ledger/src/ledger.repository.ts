@@ -76,7 +76,7 @@ export class LedgerRepository {
   /**
    * The same for a single-flight batch, whose later statements are already on their way: the ids
    * and the timestamp (to the millisecond, as ISO 8601) also go into two transaction-local settings
-   * that `ledger_batch_journal_id` and `ledger_batch_body` read (migration 1764000000070), so the
+   * that `ledger_batch_ids()` and `ledger_batch_now()` read (migration 1764000000080), so the
    * batch's placeholders become these values in the database; the caller substitutes `nowIso` in
    * what it sends.
    */
@@ -156,13 +156,13 @@ export class LedgerRepository {
       'ledger_insert_journals',
       `WITH journals AS (
          INSERT INTO journal_transactions (id, type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key, created_at, created_by, refund_of)
-         SELECT ledger_batch_journal_id(id), type, asset_code, user_id, to_user_id, amount, description, metadata, idempotency_key,
-                coalesce(created_at, nullif(current_setting('dino.batch_now', true), '')::timestamptz), created_by, refund_of
+         SELECT ledger_batch_journal_id(id, (SELECT ledger_batch_ids())), type, asset_code, user_id, to_user_id, amount, description,
+                metadata, idempotency_key, coalesce(created_at, (SELECT ledger_batch_now()::timestamptz)), created_by, refund_of
            FROM json_to_recordset($1::json) AS j(id bigint, type text, asset_code text, user_id uuid, to_user_id uuid, amount bigint,
                 description text, metadata jsonb, idempotency_key text, created_at timestamptz, created_by text, refund_of bigint)),
        entries AS (
          INSERT INTO journal_entries (journal_id, account_id, type, amount, balance_after)
-         SELECT ledger_batch_journal_id(journal_id), account_id, type, amount, balance_after
+         SELECT ledger_batch_journal_id(journal_id, (SELECT ledger_batch_ids())), account_id, type, amount, balance_after
            FROM ROWS FROM (json_to_recordset($2::json) AS (journal_id bigint, account_id bigint, type text, amount bigint, balance_after bigint))
                 WITH ORDINALITY AS e(journal_id, account_id, type, amount, balance_after, position)
           ORDER BY position)

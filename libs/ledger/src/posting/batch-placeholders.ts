@@ -2,7 +2,7 @@
  * Placeholders for what a single-flight batch learns only from the database, in the same flight as
  * its writes: its journal ids and its timestamp (both drawn after the account locks). The batch is
  * decided and its responses are rendered with these; the database substitutes the real values in
- * what it stores (migration 1764000000070: `ledger_batch_journal_id`, `ledger_batch_body`, which
+ * what it stores (migration 1764000000080: `ledger_batch_journal_id`, `ledger_batch_body`, which
  * mirror the constants here) and the service in what it sends, with the same strings.
  *
  * A placeholder id is below any id and any amount a journal can carry (-9e18 - slot); a balance
