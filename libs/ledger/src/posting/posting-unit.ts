@@ -156,12 +156,14 @@ export class PostingUnit {
       const { value } = settled;
       const outcome = value.outcome as Extract<PostingOutcome, { kind: 'POSTED' }>;
       const placeholder = outcome.transactions[0].id;
+      const transactions = outcome.transactions.map((t) => ({ ...t, id: realId(t.id), createdAt: now }));
       results[i] = {
         ok: true,
         value: {
-          ...value,
+          status: value.status,
           body: substitutePlaceholders(value.body, placeholder, realId(placeholder), allocation.nowIso),
-          outcome: { ...outcome, transactions: outcome.transactions.map((t) => ({ ...t, id: realId(t.id), createdAt: now })) },
+          replayed: value.replayed,
+          outcome: { kind: 'POSTED', transactions, hold: outcome.hold },
         },
       };
     }
@@ -245,11 +247,13 @@ export class PostingUnit {
         report.posted.push(command);
         outcome = { kind: 'POSTED', transactions: decided.posted, hold: decided.hold };
       }
-      const response = command.render ? command.render(outcome) : { status: 0, body: '' };
-      results[index] = { ok: true, value: { ...response, replayed: false, outcome } };
-      if (command.idempotency) {
+      const { status, body } = command.render ? command.render(outcome) : NO_RESPONSE;
+      results[index] = { ok: true, value: { status, body, replayed: false, outcome } };
+      const claim = command.idempotency;
+      if (claim) {
         const journalId = outcome.kind === 'POSTED' ? outcome.transactions[0].id : null;
-        records.push({ ...command.idempotency, journalId, ...response });
+        const { userId, key, endpoint, fingerprint } = claim;
+        records.push({ userId, key, endpoint, fingerprint, journalId, status, body });
       }
     }
     return records;
@@ -289,6 +293,9 @@ export class PostingUnit {
     }
   }
 }
+
+/** What a posting without a renderer (one the service started itself) settles with. */
+const NO_RESPONSE = { status: 0, body: '' } as const;
 
 /** A pipelined statement's failure is observed by PipelinedTransaction.commit. */
 function reportedByCommit(): void {}

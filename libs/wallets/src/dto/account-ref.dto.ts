@@ -57,9 +57,7 @@ export function toAccountRefResponse(ref: AccountRef): AccountRefResponse {
 
 /** Metadata with its keys in sorted order, so a stored response and a later read are byte-identical. */
 export function sortedMetadata(metadata: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(
-    Object.keys(metadata)
-      .sort()
-      .map((k) => [k, metadata[k]]),
-  );
+  const keys = Object.keys(metadata);
+  if (keys.length === 0) return {}; // most writes carry none
+  return Object.fromEntries(keys.sort().map((k) => [k, metadata[k]]));
 }

@@ -93,34 +93,40 @@ export class TransactionResponseDto {
   @ApiProperty({ type: [EntryResponseDto] })
   entries!: EntryResponseDto[];
 
-  /** @param refunds what was refunded of it (a transaction just posted has no refunds yet) */
+  /**
+   * @param refunds what was refunded of it (a transaction just posted has no refunds yet)
+   *
+   * Built property by property in the contract's order (the optional ones only when present)
+   * rather than with conditional spreads: every write renders one, and an object literal with
+   * spreads after its first property is built key by key at run time by V8.
+   */
   static toResponse(
     tx: PostedTransaction,
-    refunds: { readonly refundedAmount: bigint; readonly refunds: readonly string[] } = { refundedAmount: 0n, refunds: [] },
+    refunds: { readonly refundedAmount: bigint; readonly refunds: readonly string[] } = NO_REFUNDS,
   ): TransactionResponseDto {
-    return {
-      id: tx.id,
-      type: tx.type,
-      status: 'POSTED',
-      userId: tx.userId,
-      ...(tx.toUserId === null ? {} : { toUserId: tx.toUserId }),
-      ...(tx.refundOf === null ? {} : { refundOf: tx.refundOf }),
-      ...(transactionType(tx.type).refundable
-        ? { refundedAmount: refunds.refundedAmount.toString(), refunds: [...refunds.refunds] }
-        : {}),
-      assetCode: tx.assetCode,
-      amount: tx.amount.toString(),
-      balanceAfter: actingBalanceAfter(tx).toString(),
-      description: tx.description,
-      metadata: sortedMetadata(tx.metadata),
-      idempotencyKey: tx.idempotencyKey,
-      createdBy: tx.createdBy,
-      createdAt: tx.createdAt.toISOString(),
-      entries: tx.entries.map((e) => ({
-        account: toAccountRefResponse(e.account),
-        amount: e.amount.toString(),
-        balanceAfter: e.balanceAfter.toString(),
-      })),
-    };
+    const response = { id: tx.id, type: tx.type, status: 'POSTED' } as TransactionResponseDto;
+    response.userId = tx.userId;
+    if (tx.toUserId !== null) response.toUserId = tx.toUserId;
+    if (tx.refundOf !== null) response.refundOf = tx.refundOf;
+    if (transactionType(tx.type).refundable) {
+      response.refundedAmount = refunds.refundedAmount.toString();
+      response.refunds = [...refunds.refunds];
+    }
+    response.assetCode = tx.assetCode;
+    response.amount = tx.amount.toString();
+    response.balanceAfter = actingBalanceAfter(tx).toString();
+    response.description = tx.description;
+    response.metadata = sortedMetadata(tx.metadata);
+    response.idempotencyKey = tx.idempotencyKey;
+    response.createdBy = tx.createdBy;
+    response.createdAt = tx.createdAt.toISOString();
+    response.entries = tx.entries.map((e) => ({
+      account: toAccountRefResponse(e.account),
+      amount: e.amount.toString(),
+      balanceAfter: e.balanceAfter.toString(),
+    }));
+    return response;
   }
 }
+
+const NO_REFUNDS = { refundedAmount: 0n, refunds: [] as readonly string[] };
