@@ -3,7 +3,8 @@
  * service over HTTP, measured in one run on one machine, then a ledger verification.
  *
  * Env: DATABASE_URL (a server to use; default: an embedded PostgreSQL in .data/bench-postgres),
- * BENCH_SECONDS (per scenario, default 15), BENCH_CONNECTIONS (64), BENCH_USERS (1000),
+ * BENCH_SECONDS (per scenario, default 15), BENCH_WARMUP_SECONDS (load before the first scenario of
+ * the service and of the bare reference, default 3), BENCH_CONNECTIONS (64), BENCH_USERS (1000),
  * BENCH_LOG_LEVEL (service log level, default warn), BENCH_PROFILE=1 (CPU profile of the service),
  * BENCH_NODE_FLAGS (more V8/Node flags for the service, e.g. `--trace-gc`; it always gets the
  * production flags of SERVICE_NODE_FLAGS),
@@ -37,6 +38,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
 const ONLY = process.env.BENCH_ONLY ?? '';
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const selected = (name: string) => name.includes(ONLY);
 const POOLER = process.env.BENCH_POOLER ?? '';
 if (POOLER !== '' && POOLER !== 'pgbouncer') throw new Error(`BENCH_POOLER must be pgbouncer or unset (got ${POOLER})`);
@@ -240,7 +242,7 @@ async function main(): Promise<void> {
         Array.from({ length: USERS }, () => randomUUID()),
         'dw_not-checked-by-the-bare-app',
       );
-      await runHttp(bare.url, reference[0], 3, CONNECTIONS, progress('warm-up', 3));
+      await runHttp(bare.url, reference[0], WARMUP_SECONDS, CONNECTIONS, progress('warm-up', WARMUP_SECONDS));
     }
 
     if (POOLER === 'pgbouncer') {
@@ -255,7 +257,7 @@ async function main(): Promise<void> {
     say(`▶ creating and funding ${USERS} users`);
     const users = await createFundedUsers(service.url);
     const all = scenarios(users, await createBenchKey(service.url));
-    await runHttp(service.url, all[0], 3, CONNECTIONS, progress('warm-up', 3));
+    await runHttp(service.url, all[0], WARMUP_SECONDS, CONNECTIONS, progress('warm-up', WARMUP_SECONDS));
     for (const scenario of all) {
       const bareName = bareNames[scenario.name];
       const bareScenario = reference.find((x) => x.name === scenario.name);
