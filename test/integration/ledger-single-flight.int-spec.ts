@@ -1,4 +1,4 @@
-import { MetricsService } from '@app/common';
+import { MetricsService, PipelinedTransactionRunner } from '@app/common';
 import { WriteResult } from '@app/idempotency';
 import { LedgerService, Settled } from '@app/ledger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -54,6 +54,19 @@ describe(`${LedgerService.name} single flight`, () => {
         [journalId],
       )
     )[0];
+
+  it('runs a single flight on generic plans, and the two-flight way planned for its parameters', async () => {
+    const a = (await t.client.createUser()).id; // no posting yet: its account is not in the book
+    const runner = t.app.get(PipelinedTransactionRunner);
+    const run = jest.spyOn(runner, 'run');
+    try {
+      await ledger.postBatch([postings.topup(a, 1n)]); // two flights
+      await ledger.postBatch([postings.topup(a, 1n)]); // now it is: one
+      expect(run.mock.calls.map(([, options]) => options.plans)).toEqual([undefined, 'generic']);
+    } finally {
+      run.mockRestore();
+    }
+  });
 
   it("writes a known batch in one round trip: the database's ids and timestamp in what it stores and what it sends, byte for byte", async () => {
     const a = await t.client.givenUserWithBalance(100n);

@@ -58,6 +58,18 @@ describe(bornWith.name, () => {
     expect(born.response).toBe(ServerResponse.prototype);
   });
 
+  it('makes instances of a class too, should Node make its constructors classes', () => {
+    class Base {
+      constructor(readonly given: string) {}
+    }
+    const born = bornWith(Base);
+    const made = new (born as unknown as new (given: string) => Base)('x');
+    expect([made instanceof Base, made.given, Object.getPrototypeOf(made)]).toEqual([true, 'x', Base.prototype]);
+    const later = Object.create(Base.prototype) as object;
+    born.prototype = later;
+    expect(Object.getPrototypeOf(new (born as unknown as new (given: string) => Base)('y'))).toBe(later);
+  });
+
   it('binds them when the application takes the requests over', async () => {
     const startup = await StartupServer.listen({
       port: 0,
